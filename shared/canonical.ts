@@ -1,0 +1,86 @@
+/**
+ * Canonical form of a row and of a version, so that the same content always has the same bytes and hash
+ * whatever the order of rows or keys it arrived in.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { FORMATS, type DipRow, type Exemption, type StoredDipRow } from './row.js';
+
+/** A SHA-256 function (hex out). The server passes node:crypto's for speed; the default is pure JS. */
+export type Sha256Hex = (text: string) => string;
+export const sha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+function canonicalExemption(e: Exemption): Exemption {
+  const out: Exemption = { article17: e.article17, consequence: e.consequence, publicInterest: e.publicInterest, period: e.period };
+  if (e.clause !== undefined) out.clause = e.clause;
+  if (e.otherLaw !== undefined) out.otherLaw = e.otherLaw;
+  return out;
+}
+
+/**
+ * The row with absent/null optional fields dropped and formats in a fixed order. Strings are kept exactly:
+ * trimming and spelling fixes are the importer's job (normalize.ts), never a silent change on the server.
+ *
+ * @example canonicalRow({ ...row, link: null, formats: ['softcopy', 'hardcopy'] }) // no link, formats [hardcopy, softcopy]
+ */
+export function canonicalRow<R extends DipRow>(row: R): R {
+  const out: DipRow = {
+    category: row.category,
+    title: row.title,
+    summary: row.summary,
+    owningUnit: row.owningUnit,
+    responsible: row.responsible,
+    createdWhen: row.createdWhen,
+    createdWhere: row.createdWhere,
+    formats: FORMATS.filter((f) => row.formats.includes(f)),
+    retention: row.retention,
+  };
+  if (row.id !== undefined) out.id = row.id;
+  if (row.link != null) out.link = row.link;
+  if (row.exemption != null) out.exemption = canonicalExemption(row.exemption);
+  if (row.notes != null) out.notes = row.notes;
+  return out as R;
+}
+
+/** JSON with object keys sorted at every depth (arrays keep their order). */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+}
+
+/**
+ * The exact bytes stored for a row: canonical and key-sorted. Two rows with equal content give equal strings.
+ *
+ * @example canonicalRowJson({ title: 'A', … }) === canonicalRowJson({ …, title: 'A' })
+ */
+export function canonicalRowJson(row: DipRow): string {
+  return stableStringify(canonicalRow(row));
+}
+
+/** Hash of one stored row (its id is part of the content). */
+export function rowHash(row: StoredDipRow, sha: Sha256Hex = sha256Hex): string {
+  return sha(canonicalRowJson(row));
+}
+
+/**
+ * Content hash of a version from its rows' ids and hashes: SHA-256 over `id \t rowHash \n` lines sorted by id.
+ * Independent of row order; changes when any field of any row changes. Building it from row hashes lets the
+ * server verify a stored version without re-serialising what it already hashed.
+ */
+export function contentHashFromRowHashes(entries: Iterable<{ id: string; hash: string }>, sha: Sha256Hex = sha256Hex): string {
+  const lines = Array.from(entries, (e) => `${e.id}\t${e.hash}\n`).sort();
+  return sha(`dip-sync/v1\n${lines.join('')}`);
+}
+
+/**
+ * Content hash of a version.
+ *
+ * @example contentHash(rows) === contentHash([...rows].reverse())
+ */
+export function contentHash(rows: readonly StoredDipRow[], sha: Sha256Hex = sha256Hex): string {
+  return contentHashFromRowHashes(rows.map((r) => ({ id: r.id, hash: rowHash(r, sha) })), sha);
+}
