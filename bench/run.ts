@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every figure side by side in one run (not timed tests, which flake on shared machines).
+ * Postgres figures need DATABASE_URL (default: the local server at 127.0.0.1:5432/test when it answers).
+ */
+import pg from 'pg';
+import { benchRegister } from './register.bench.js';
+
+const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresUrl(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL ?? DEFAULT_PG;
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return url;
+  } catch {
+    console.log(`(Postgres not reachable at ${url}: Postgres figures skipped)`);
+    return undefined;
+  }
+}
+
+const section = (title: string) => console.log(`\n## ${title}\n`);
+
+const pgUrl = await postgresUrl();
+console.log(`DIP Sync bench — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
+
+section('Register push: 10,000 rows and a 10-row edit, next to raw COPY (median of 3)');
+console.table(await benchRegister(pgUrl));

@@ -1,0 +1,50 @@
+/**
+ * Wiring: middleware, the API routes under /api, the task pane and Office.js as static files, health.
+ * Features live in their own folders; this file only mounts them.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import { adminRoutes } from './admin/admin.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { requestLog } from './http/request-log.js';
+import { registerRoutes } from './register/register.routes.js';
+
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  const api = new Hono<AppEnv>()
+    // The push endpoint has its own, larger cap (a 10,000-row DIP is several MB); everything else gets the small one.
+    .use('*', async (c, next) => {
+      if (c.req.method === 'POST' && c.req.path === '/api/register/versions') return next();
+      return bodyLimit({
+        maxSize: config.bodyLimitBytes,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.');
+        },
+      })(c, next);
+    })
+    .route('/', authRoutes(deps))
+    .route('/', adminRoutes(deps))
+    .route('/', registerRoutes(deps));
+
+  const app = new Hono<AppEnv>();
+  if (config.logRequests) app.use('*', requestLog());
+  app.onError(errorHandler);
+  app.notFound(notFoundHandler);
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(deps.db);
+    return c.json({ ok: true });
+  });
+  app.route('/api', api);
+
+  // Office.js from its npm package: tests and air-gapped offices never reach the CDN.
+  app.use('/office-js/*', serveStatic({ root: config.officeJsDist, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));
+  app.use('/*', serveStatic({ root: config.addinDist }));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,7 @@
+/** The database as Kysely sees it: one interface per table, composed from the features' table files. */
+import type { AuditTables } from '../audit/audit.table.js';
+import type { AuthTables } from '../auth/auth.table.js';
+import type { IdempotencyTables } from '../idempotency/idempotency.table.js';
+import type { RegisterTables } from '../register/register.table.js';
+
+export interface Database extends AuthTables, RegisterTables, AuditTables, IdempotencyTables {}

@@ -1,0 +1,37 @@
+/**
+ * Idempotency-Key handling for writes: the same key with the same request returns the first response; the same key
+ * with another request is refused (422). Call both functions inside the write's own transaction, after taking the
+ * lock that serialises that write, so a retry racing its original waits and then sees the stored answer.
+ */
+import { nodeSha256 } from '../crypto.js';
+import type { Db } from '../db/database.js';
+import { AppError, badRequest } from '../http/errors.js';
+import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.js';
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,200}$/.test(header)) {
+    throw badRequest('invalid_idempotency_key', 'Idempotency-Key harus 8–200 karakter (huruf, angka, _ . : -).', 'Idempotency-Key must be 8–200 characters of [A-Za-z0-9_.:-].');
+  }
+  return header;
+}
+
+export const requestHash = (method: string, path: string, body: string) => nodeSha256(`${method}\n${path}\n${body}`);
+
+export async function replayIfSeen(trx: Db, userId: number, key: string, reqHash: string): Promise<StoredResponse | undefined> {
+  const seen = await findIdempotencyKey(trx, userId, key);
+  if (!seen) return undefined;
+  if (seen.request_hash !== reqHash) {
+    throw new AppError(422, 'idempotency_key_reused', 'Idempotency-Key ini sudah dipakai untuk permintaan lain.', 'This Idempotency-Key was already used for a different request.');
+  }
+  return { status: seen.status, body: seen.response };
+}
+
+export async function rememberResponse(trx: Db, userId: number, key: string, reqHash: string, res: StoredResponse) {
+  await insertIdempotencyKey(trx, { userId, key, requestHash: reqHash, status: res.status, response: res.body });
+}

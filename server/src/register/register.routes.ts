@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import { pushRequestSchema } from '../../../shared/api.js';
+import { verifyAuditChain } from '../audit/audit.service.js';
+import { requireAuth } from '../auth/auth.middleware.js';
+import { AppError } from '../http/errors.js';
+import type { AppDeps, AppEnv } from '../http/env.js';
+import { validate } from '../http/validation.js';
+import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
+import * as register from './register.service.js';
+import { verifyVersion } from './register.verify.js';
+
+const tooLarge = () => {
+  throw new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.');
+};
+
+const diffQuery = z.strictObject({
+  from: z.string().regex(/^(0|[1-9][0-9]{0,8}|head|published)$/).optional(),
+  to: z.string().regex(/^([1-9][0-9]{0,8}|head|published)$/),
+});
+
+export function registerRoutes({ db, config }: AppDeps) {
+  const readers = requireAuth(db, 'ppid', 'approver', 'admin');
+
+  // Hash the raw body before it is parsed: that hash is what an Idempotency-Key is bound to.
+  const hashRawBody = createMiddleware<AppEnv>(async (c, next) => {
+    c.set('requestHash', requestHash(c.req.method, c.req.path, await c.req.text()));
+    await next();
+  });
+
+  return new Hono<AppEnv>()
+    .get('/register', readers, async (c) => {
+      const info = await register.registerInfo(db);
+      c.header('ETag', info.etag);
+      return c.json({ head: info.head, published: info.published });
+    })
+    .get('/register/versions', readers, async (c) => c.json({ versions: (await register.listVersionMetas(db)).map(register.toVersionMeta) }))
+    .get('/register/versions/:ref', readers, async (c) => {
+      const n = await register.resolveVersion(db, c.req.param('ref'));
+      const meta = await register.getVersionMeta(db, n);
+      const etag = register.etagOf(meta);
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
+      const { json } = await register.versionJson(db, n);
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': 'private, no-cache' });
+    })
+    .post(
+      '/register/versions',
+      requireAuth(db, 'ppid'),
+      bodyLimit({ maxSize: config.pushBodyLimitBytes, onError: tooLarge }),
+      hashRawBody,
+      validate('json', pushRequestSchema),
+      async (c) => {
+        const stored = await register.pushVersion(db, c.get('user'), c.req.valid('json'), {
+          ifMatch: c.req.header('if-match'),
+          ifNoneMatch: c.req.header('if-none-match'),
+          idempotencyKey: parseIdempotencyKey(c.req.header('idempotency-key')),
+          requestHash: c.get('requestHash'),
+        });
+        return c.body(stored.body, stored.status as 201, { 'Content-Type': 'application/json; charset=utf-8', ETag: stored.etag });
+      },
+    )
+    .get('/register/diff', readers, validate('query', diffQuery), async (c) => {
+      const q = c.req.valid('query');
+      const from = q.from === undefined || q.from === '0' ? null : await register.resolveVersion(db, q.from);
+      const to = await register.resolveVersion(db, q.to);
+      await register.getVersionMeta(db, to);
+      if (from !== null) await register.getVersionMeta(db, from);
+      return c.json(await register.diffVersions(db, from, to));
+    })
+    .get('/register/versions/:ref/verify', readers, async (c) => {
+      const n = await register.resolveVersion(db, c.req.param('ref'));
+      return c.json(await verifyVersion(db, n));
+    })
+    .get('/audit/verify', readers, async (c) => c.json(await verifyAuditChain(db)));
+}
