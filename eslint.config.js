@@ -27,7 +27,12 @@ export default tseslint.config(
     // Only repositories (and the database wiring) speak SQL.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/**/*.repository.ts', 'server/src/db/**', 'server/src/**/*.test.ts', 'server/src/testing/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kysely', allowTypeOnlyImports: true }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', allowTypeImports: true, message: 'SQL lives in *.repository.ts (CONVENTIONS.md).' }] },
+      ],
+    },
   },
   {
     files: ['addin/src/**/*.{ts,tsx}'],

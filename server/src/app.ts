@@ -5,8 +5,8 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'kysely';
 import { adminRoutes } from './admin/admin.routes.js';
+import { pingDatabase } from './db/database.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundHandler);
 
   app.get('/healthz', async (c) => {
-    await sql`select 1`.execute(deps.db);
+    await pingDatabase(deps.db);
     return c.json({ ok: true });
   });
   app.route('/api', api);

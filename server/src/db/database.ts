@@ -2,7 +2,7 @@
  * One Kysely code path for both databases: Postgres through `pg` when DATABASE_URL is set, embedded PGlite otherwise.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -45,4 +45,9 @@ export async function openDatabase(opts: DbOptions): Promise<DbHandle> {
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/** For /healthz: the database answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
