@@ -4,6 +4,7 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
 import { bodyLimit } from 'hono/body-limit';
 import { adminRoutes } from './admin/admin.routes.js';
 import { pingDatabase } from './db/database.js';
@@ -43,7 +44,13 @@ export function createApp(deps: AppDeps) {
 
   // Office.js from its npm package: tests and air-gapped offices never reach the CDN.
   app.use('/office-js/*', serveStatic({ root: config.officeJsDist, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));
-  app.use('/*', serveStatic({ root: config.addinDist }));
+  if (existsSync(config.addinDist)) {
+    app.use('/*', serveStatic({ root: config.addinDist }));
+  } else {
+    app.get('/taskpane.html', (c) =>
+      c.text('Panel tugas belum dibangun: jalankan `npm run build:addin`. / The task pane is not built: run `npm run build:addin`.', 503),
+    );
+  }
   return app;
 }
 
