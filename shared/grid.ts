@@ -1,0 +1,234 @@
+/**
+ * The DIP sheet as a grid of cells, both ways: `toDipGrid` writes rows in our layout, `parseDipGrid` reads our
+ * layout or another one (a DIP published elsewhere) back into rows, normalising every value and saying what it
+ * could not understand. The Excel adapter only moves grids; interpreting cells happens here.
+ */
+import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, type ColumnKey } from './columns.js';
+import { columnLabel, columnLetter, headerKey, isFieldColumn, type HeaderKey } from './headers.js';
+import type { Lang, ValidationIssue } from './issues.js';
+import { issueMessage, type IssueCode, type MessageParams } from './messages.js';
+import { formatExemptionBasis, normalizeCategory, normalizeRow, normalizeText, unwrapCell, type RawDipRecord } from './normalize.js';
+import type { Category, DipRow } from './row.js';
+
+type FieldColumn = ColumnKey | 'createdWhenWhere';
+
+export interface ParseOptions {
+  /** Language of the issue messages (default Indonesian). */
+  lang?: Lang;
+}
+
+export interface ParsedGrid {
+  rows: DipRow[];
+  /** What could not be read; `rowIndex` indexes `rows` (-1: about the sheet as a whole, e.g. a column). */
+  issues: ValidationIssue[];
+  /** 0-based grid row of the header, or -1 when none was found. */
+  headerRow: number;
+  /** For each returned row, its 0-based row in the grid (blank and section rows are skipped, so they differ). */
+  sourceRows: number[];
+  /** Where each recognised column is in the grid (0-based), for marking cells of an imported layout. */
+  columns: Partial<Record<FieldColumn, number>>;
+}
+
+const HEADER_SEARCH_ROWS = 10;
+const MIN_HEADER_MATCHES = 3;
+/** Columns a DIP row cannot do without: missing ones are reported once for the whole sheet. */
+const REQUIRED_COLUMNS: readonly ColumnKey[] = [
+  'category', 'title', 'summary', 'owningUnit', 'responsible', 'createdWhen', 'createdWhere', 'formats', 'retention',
+];
+/** A row under the header that only numbers the columns: "1 2 3 …" or "(1) (2) (3) …". */
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?\.?$/;
+/** A list marker standing alone in a cell: "A.", "II.", "3)". */
+const ENUMERATOR = /^(?:[a-z]|[ivxlc]+|\d{1,3})[.)]?$/i;
+
+// Cells starting with these would be run as formulas by Excel (or by a spreadsheet opening an export); the quote
+// prefix makes them text. A leading quote is doubled so that reading it back can tell escape from content.
+const FORMULA_START = /^[=+\-@\t\r\n']/;
+const ESCAPED = /^'[=+\-@\t\r\n']/;
+
+function escapeCell(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+const cellString = (v: unknown): string => normalizeText(v);
+
+function headerKeys(row: readonly unknown[] | undefined): (HeaderKey | null)[] {
+  return (row ?? []).map((c) => headerKey(cellString(c)));
+}
+
+function countFields(keys: readonly (HeaderKey | null)[]): number {
+  return new Set(keys.filter(isFieldColumn)).size;
+}
+
+/** A second header row under the first (merged "Uji Konsekuensi" over four sub-headers): every cell is a header. */
+function isSubHeader(row: readonly unknown[] | undefined): boolean {
+  if (!row) return false;
+  const filled = row.map(cellString).filter((s) => s !== '');
+  return filled.length >= 2 && filled.every((s) => isFieldColumn(headerKey(s)));
+}
+
+function isColumnNumberRow(row: readonly unknown[] | undefined): boolean {
+  if (!row) return false;
+  const filled = row.map(cellString).filter((s) => s !== '');
+  return filled.length >= MIN_HEADER_MATCHES && filled.every((s) => COLUMN_NUMBER.test(s));
+}
+
+/** The cell's value as a normaliser wants it: exceljs hyperlinks give their target, escaped text loses its quote. */
+function rawCell(key: FieldColumn, v: unknown): unknown {
+  if (key === 'link' && v !== null && typeof v === 'object' && typeof (v as { hyperlink?: unknown }).hyperlink === 'string') {
+    return (v as { hyperlink: string }).hyperlink;
+  }
+  const p = unwrapCell(v);
+  return typeof p === 'string' && ESCAPED.test(p) ? p.slice(1) : p;
+}
+
+/**
+ * Reads a DIP from a grid of cells (string, number, boolean, Date, null, exceljs cell objects). Finds the header in
+ * the first 10 rows, maps columns by header (ours and common aliases), skips blank rows, takes "A. Informasi
+ * Berkala" section rows as the kategori of the rows under them, and normalises every value. A row that cannot be
+ * fully understood is still returned, with an issue for each thing that was not. Content rules are
+ * `validateRows`'s job; run it on `rows` as well.
+ *
+ * @example parseDipGrid(toDipGrid(rows)).rows // equal to rows.map(canonicalRow) for rows with normalised values
+ */
+export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseOptions = {}): ParsedGrid {
+  const lang = opts.lang ?? 'id';
+  const out: ParsedGrid = { rows: [], issues: [], headerRow: -1, sourceRows: [], columns: {} };
+  const sheetIssue = (severity: ValidationIssue['severity'], code: IssueCode, params: MessageParams = {}) =>
+    out.issues.push({ rowId: null, rowIndex: -1, field: null, severity, code, message: issueMessage(code, lang, params) });
+
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit && out.headerRow < 0; r++) {
+    if (countFields(headerKeys(grid[r])) >= MIN_HEADER_MATCHES) out.headerRow = r;
+  }
+  if (out.headerRow < 0) {
+    sheetIssue('error', 'header_not_found');
+    return out;
+  }
+
+  const keys = headerKeys(grid[out.headerRow]);
+  let first = out.headerRow + 1;
+  if (isSubHeader(grid[first])) {
+    // A sub-header names the columns under a group or combined header; elsewhere the top header stands.
+    headerKeys(grid[first]).forEach((k, c) => {
+      const top = keys[c];
+      if (isFieldColumn(k) && (top == null || top === 'group' || top === 'createdWhenWhere')) keys[c] = k;
+    });
+    first++;
+  }
+  if (isColumnNumberRow(grid[first])) first++;
+
+  const headerText = (c: number) => cellString(grid[out.headerRow]?.[c]) || cellString(grid[out.headerRow + 1]?.[c]);
+  const used: [FieldColumn, number][] = [];
+  keys.forEach((k, c) => {
+    if (k === null && headerText(c) !== '') sheetIssue('warning', 'unknown_column', { header: headerText(c) });
+    if (!isFieldColumn(k)) return;
+    if (out.columns[k] !== undefined) {
+      sheetIssue('warning', 'duplicate_column', { header: headerText(c) });
+      return;
+    }
+    out.columns[k] = c;
+    used.push([k, c]);
+  });
+
+  let section: Category | null = null;
+  let sectionUsed = false;
+  const unnamedWithData = new Set<number>();
+  for (let r = first; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    const texts = cells.map(cellString);
+    // "A. INFORMASI BERKALA" alone on a row (often merged across the table) heads the rows under it. A lone
+    // kategori in the Kategori column is not one: that is a row someone has started to fill.
+    const words = texts.flatMap((s, c) => (s !== '' && !ENUMERATOR.test(s) ? [c] : []));
+    if (words.length === 1 && keys[words[0]!] !== 'category') {
+      const cat = normalizeCategory(texts[words[0]!]);
+      if (cat.recognised && cat.value !== null) {
+        section = cat.value;
+        continue;
+      }
+    }
+    const raw: RawDipRecord = {};
+    let filled = false;
+    for (const [k, c] of used) {
+      raw[k] = rawCell(k, cells[c]);
+      if (texts[c] !== '') filled = true;
+    }
+    texts.forEach((s, c) => {
+      if (s !== '' && keys[c] == null && headerText(c) === '') unnamedWithData.add(c);
+    });
+    if (!filled) continue;
+    if (section !== null && cellString(raw.category) === '') {
+      raw.category = section;
+      sectionUsed = true;
+    }
+
+    const { row, problems } = normalizeRow(raw);
+    const rowIndex = out.rows.length;
+    for (const p of problems) {
+      const params = p.column ? { label: columnLabel(p.column, lang), ...p.params } : p.params;
+      out.issues.push({
+        rowId: row.id ?? null,
+        rowIndex,
+        field: p.field,
+        severity: p.severity,
+        code: p.code,
+        message: issueMessage(p.code, lang, params),
+      });
+    }
+    out.rows.push(row);
+    out.sourceRows.push(r);
+  }
+
+  for (const c of unnamedWithData) sheetIssue('warning', 'unknown_column', { header: `${lang === 'id' ? 'kolom' : 'column'} ${columnLetter(c)}` });
+  const hasWhenWhere = out.columns.createdWhenWhere !== undefined;
+  for (const key of REQUIRED_COLUMNS) {
+    if (out.columns[key] !== undefined) continue;
+    if (hasWhenWhere && (key === 'createdWhen' || key === 'createdWhere')) continue;
+    if (key === 'category' && sectionUsed) continue;
+    sheetIssue('warning', 'missing_column', { header: columnLabel(key, lang) });
+  }
+  return out;
+}
+
+function formatsLabel(formats: DipRow['formats']): string {
+  const hard = formats.includes('hardcopy');
+  const soft = formats.includes('softcopy');
+  return hard && soft ? FORMAT_LABELS.both : hard ? FORMAT_LABELS.hardcopy : soft ? FORMAT_LABELS.softcopy : '';
+}
+
+function cellsOf(row: DipRow): Record<ColumnKey, string> {
+  const e = row.exemption;
+  return {
+    id: row.id ?? '',
+    category: row.category ? CATEGORY_LABELS[row.category] : '',
+    title: row.title,
+    summary: row.summary,
+    owningUnit: row.owningUnit,
+    responsible: row.responsible,
+    createdWhen: row.createdWhen,
+    createdWhere: row.createdWhere,
+    formats: formatsLabel(row.formats),
+    retention: row.retention,
+    link: row.link ?? '',
+    'exemption.basis': e ? formatExemptionBasis(e) : '',
+    'exemption.consequence': e?.consequence ?? '',
+    'exemption.publicInterest': e?.publicInterest ?? '',
+    'exemption.period': e?.period ?? '',
+    notes: row.notes ?? '',
+  };
+}
+
+/**
+ * The sheet for a list of rows: the header (DIP_HEADERS), then one line per row in DIP_COLUMNS order, with the
+ * sheet labels of kategori and bentuk, the basis as one text, and '' for what is absent. Text that Excel would
+ * take for a formula (= + - @ …) gets a leading quote, which keeps it text; `parseDipGrid` removes it.
+ *
+ * @example toDipGrid([row])[1][1] // 'Berkala'
+ */
+export function toDipGrid(rows: readonly DipRow[]): string[][] {
+  const out: string[][] = [[...DIP_HEADERS]];
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    out.push(DIP_COLUMNS.map((c) => escapeCell(cells[c.key])));
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+/** The shared domain in one import: `import { validateRows, parseDipGrid, type DipRow } from '../shared/index.js'`. */
+export * from './api.js';
+export * from './canonical.js';
+export * from './columns.js';
+export * from './diff.js';
+export * from './grid.js';
+export * from './headers.js';
+export * from './issues.js';
+export * from './messages.js';
+export * from './normalize.js';
+export * from './row.js';
+export * from './validate.js';
