@@ -42,17 +42,21 @@ export function validateRows(rows: readonly DipRow[], opts: ValidateOptions = {}
   const firstByContent = new Map<string, number>();
   const firstById = new Map<string, number>();
   const issues: ValidationIssue[] = [];
+  // One reporter for the whole run, told which row it is at: no closure per row, so 10,000 rows stay cheap.
+  const at = { row: rows[0]!, rowIndex: 0 };
+  const add: AddIssue = (field, severity, code, params) =>
+    issues.push({ rowId: at.row.id ?? null, rowIndex: at.rowIndex, field, severity, code, message: issueMessage(code, lang, params) });
 
-  rows.forEach((row, rowIndex) => {
-    const add = (field: RowField | null, severity: Severity, code: IssueCode, params?: MessageParams) =>
-      issues.push({ rowId: row.id ?? null, rowIndex, field, severity, code, message: issueMessage(code, lang, params) });
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const row = rows[rowIndex]!;
+    at.row = row;
+    at.rowIndex = rowIndex;
 
     if (row.category === null) add('category', 'error', 'category_missing');
-
     for (const field of REQUIRED_TEXT) {
       if (isBlank(row[field])) add(field, 'error', 'required', { label: columnLabel(field, lang) });
     }
-    // .length counts UTF-16 units, never fewer than characters: only a long one needs counting properly.
+    // .length counts UTF-16 units, never fewer than characters: only a long title needs counting properly.
     if (row.title.length > MAX_TITLE_LENGTH) {
       const length = [...row.title].length;
       if (length > MAX_TITLE_LENGTH) add('title', 'error', 'title_too_long', { length, max: MAX_TITLE_LENGTH });
@@ -79,7 +83,7 @@ export function validateRows(rows: readonly DipRow[], opts: ValidateOptions = {}
       if (first === undefined) firstById.set(row.id, rowIndex);
       else add(null, 'error', 'duplicate_id', { row: rowNumber(first) });
     }
-  });
+  }
   return issues;
 }
 
