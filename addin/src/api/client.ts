@@ -1,0 +1,146 @@
+/**
+ * Typed HTTP client for the register API (../shared/DESIGN.md, "HTTP contract"). Same origin as the task pane by
+ * default; bearer token auth. Every non-2xx answer becomes an ApiError with the server's code.
+ */
+import type {
+  ApiErrorBody,
+  LoginResponse,
+  PushRequest,
+  PushResponse,
+  RegisterInfo,
+  StaleBaseBody,
+  UserInfo,
+  VersionMeta,
+  VersionWithRows,
+} from '../../../shared/api.js';
+import type { RowDiff } from '../../../shared/diff.js';
+import { ApiError, NetworkError, StaleBaseError, isAbort } from './errors.js';
+
+export type VersionRef = number | 'head' | 'published';
+
+/** How a push proves which version it was based on. */
+export type PushPrecondition = { ifMatch: string } | { firstVersion: true };
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  fetch?: typeof fetch;
+}
+
+export interface WithEtag<T> {
+  data: T;
+  etag: string | null;
+}
+
+/** Removes a trailing slash so `${base}/api/...` never doubles it. */
+export function normalizeServerUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+function isErrorBody(v: unknown): v is ApiErrorBody {
+  return typeof v === 'object' && v !== null && typeof (v as ApiErrorBody).error?.code === 'string';
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  private readonly token: string | null;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(opts: ApiClientOptions) {
+    this.baseUrl = normalizeServerUrl(opts.baseUrl);
+    this.token = opts.token ?? null;
+    // Bound so that a window.fetch passed in keeps its `this`.
+    this.fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  withToken(token: string | null): ApiClient {
+    return new ApiClient({ baseUrl: this.baseUrl, token, fetch: this.fetchImpl });
+  }
+
+  private async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${this.baseUrl}${path}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      });
+    } catch (err) {
+      if (isAbort(err)) throw err;
+      throw new NetworkError(url);
+    }
+    const text = await res.text();
+    let json: unknown = null;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+    }
+    if (!res.ok) {
+      if (res.status === 412 && isErrorBody(json) && 'diff' in json) throw new StaleBaseError(json as StaleBaseBody);
+      if (isErrorBody(json)) throw new ApiError(res.status, json.error.code, json.error.message);
+      throw new ApiError(res.status, `http_${res.status}`, text.slice(0, 200));
+    }
+    if (json === null && text) throw new ApiError(res.status, 'bad_response', text.slice(0, 200));
+    return { json, etag: res.headers.get('etag') };
+  }
+
+  async login(username: string, password: string, signal?: AbortSignal): Promise<LoginResponse> {
+    return (await this.request('POST', '/api/auth/login', { body: { username, password }, signal })).json as LoginResponse;
+  }
+
+  async logout(): Promise<void> {
+    await this.request('POST', '/api/auth/logout');
+  }
+
+  async me(signal?: AbortSignal): Promise<UserInfo> {
+    const { json } = await this.request('GET', '/api/me', { signal });
+    // The contract leaves the envelope open: accept both `{user}` and the bare user.
+    const body = json as { user?: UserInfo } & Partial<UserInfo>;
+    return body.user ?? (body as UserInfo);
+  }
+
+  async register(signal?: AbortSignal): Promise<WithEtag<RegisterInfo>> {
+    const { json, etag } = await this.request('GET', '/api/register', { signal });
+    return { data: json as RegisterInfo, etag };
+  }
+
+  async versions(signal?: AbortSignal): Promise<VersionMeta[]> {
+    return ((await this.request('GET', '/api/register/versions', { signal })).json as { versions: VersionMeta[] }).versions;
+  }
+
+  async version(ref: VersionRef, signal?: AbortSignal): Promise<WithEtag<VersionWithRows>> {
+    const { json, etag } = await this.request('GET', `/api/register/versions/${encodeURIComponent(String(ref))}`, { signal });
+    return { data: json as VersionWithRows, etag };
+  }
+
+  /** Pushes a new version. Throws StaleBaseError (412) when the head moved past our base. */
+  async push(body: PushRequest, precondition: PushPrecondition, idempotencyKey: string, signal?: AbortSignal): Promise<WithEtag<PushResponse>> {
+    const headers: Record<string, string> = { 'idempotency-key': idempotencyKey };
+    if ('ifMatch' in precondition) headers['if-match'] = precondition.ifMatch;
+    else headers['if-none-match'] = '*';
+    const { json, etag } = await this.request('POST', '/api/register/versions', { body, headers, signal });
+    return { data: json as PushResponse, etag };
+  }
+
+  async diff(from: number, to: number, signal?: AbortSignal): Promise<RowDiff> {
+    return (await this.request('GET', `/api/register/diff?from=${from}&to=${to}`, { signal })).json as RowDiff;
+  }
+}
+
+/** A random UUID for Idempotency-Key; falls back to getRandomValues where randomUUID is missing (old WebViews). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,76 @@
+/** Validate the sheet: read it, run shared/'s rules, mark the cells, list the issues (click → cell). */
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { ValidationIssue } from '../../../../shared/issues.js';
+import { useI18n } from '../../i18n/index.js';
+import type { SheetAdapter } from '../adapter.js';
+import type { PaneTools } from '../hooks/useAction.js';
+import { countBySeverity, issueColumn, toCellIssues } from '../logic/issues.js';
+import { readSheet, sheetIssues, type SheetSnapshot } from '../logic/sheet.js';
+import { IssueList } from './IssueList.js';
+import { Section } from './Section.js';
+
+const useStyles = makeStyles({
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export function ValidateSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [snapshot, setSnapshot] = useState<SheetSnapshot | null>(null);
+  // Messages follow the language switch without re-reading the sheet.
+  const issues = useMemo(() => (snapshot ? sheetIssues(snapshot, lang) : []), [snapshot, lang]);
+  const counts = countBySeverity(issues);
+
+  const validate = () =>
+    tools.run(
+      t.validate.reading,
+      async ({ progress, signal }) => {
+        const snap = await readSheet(adapter, (done, total) => progress(done, total, t.validate.reading));
+        signal.throwIfAborted();
+        const found = sheetIssues(snap, lang);
+        progress(0, 0, t.validate.marking);
+        await adapter.clearIssueMarks();
+        await adapter.markIssues(toCellIssues(found));
+        setSnapshot(snap);
+        return true;
+      },
+      { cancelable: true },
+    );
+
+  const clear = async () => {
+    const ok = await tools.run(t.validate.clearing, async () => {
+      await adapter.clearIssueMarks();
+      return true;
+    });
+    if (ok) setSnapshot(null);
+  };
+
+  const select = (issue: ValidationIssue) => {
+    void tools.run(t.validate.selecting, async () => {
+      await adapter.selectCell(issue.rowIndex, issueColumn(issue));
+      return true;
+    });
+  };
+
+  return (
+    <Section title={t.validate.title} description={t.validate.description}>
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={validate} disabled={tools.busy}>
+          {t.validate.run}
+        </Button>
+        <Button onClick={clear} disabled={tools.busy}>
+          {t.validate.clear}
+        </Button>
+      </div>
+      {snapshot ? (
+        <>
+          <Text role="status">
+            {issues.length === 0 ? t.validate.clean(snapshot.rows.length) : t.validate.summary(snapshot.rows.length, counts.error, counts.warning)}
+          </Text>
+          <IssueList issues={issues} onSelect={select} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
