@@ -107,7 +107,8 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
 
   const keys = headerKeys(grid[out.headerRow]);
   let first = out.headerRow + 1;
-  if (isSubHeader(grid[first])) {
+  const hasSubHeader = isSubHeader(grid[first]);
+  if (hasSubHeader) {
     // A sub-header names the columns under a group or combined header; elsewhere the top header stands.
     headerKeys(grid[first]).forEach((k, c) => {
       const top = keys[c];
@@ -117,7 +118,8 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
   }
   if (isColumnNumberRow(grid[first])) first++;
 
-  const headerText = (c: number) => cellString(grid[out.headerRow]?.[c]) || cellString(grid[out.headerRow + 1]?.[c]);
+  const headerText = (c: number) =>
+    cellString(grid[out.headerRow]?.[c]) || (hasSubHeader ? cellString(grid[out.headerRow + 1]?.[c]) : '');
   const used: [FieldColumn, number][] = [];
   keys.forEach((k, c) => {
     if (k === null && headerText(c) !== '') sheetIssue('warning', 'unknown_column', { header: headerText(c) });

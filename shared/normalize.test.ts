@@ -26,6 +26,14 @@ describe('normalizeText', () => {
     expect(normalizeText({ error: '#N/A' })).toBe('');
   });
 
+  it('agrees with the plain definition on any text (the clean-text shortcut changes nothing)', () => {
+    const reference = (s: string) => s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim();
+    const texty = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u2028', '\u3000', 'é') });
+    fc.assert(fc.property(fc.oneof(texty, fc.string({ unit: 'binary' })), (s) => {
+      expect(normalizeText(s)).toBe(reference(s));
+    }));
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (s, multiline) => {

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalRow } from './canonical.js';
+import { DIP_HEADERS } from './columns.js';
+import { parseDipGrid, toDipGrid } from './grid.js';
+import type { DipRow } from './row.js';
+import { dipRowArb } from './testing/arbitraries.js';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const row: DipRow = {
+  id: ID,
+  category: 'dikecualikan',
+  title: 'Data pribadi pegawai',
+  summary: 'NIK dan alamat',
+  owningUnit: 'BKD',
+  responsible: 'Kepala BKD',
+  createdWhen: '2023',
+  createdWhere: 'Jambi',
+  formats: ['softcopy', 'hardcopy'],
+  retention: 'Selama berlaku',
+  link: null,
+  exemption: { article17: 'h', clause: '2', otherLaw: 'UU No. 27 Tahun 2022', consequence: 'Melanggar privasi', publicInterest: 'Privasi lebih besar', period: '5 tahun' },
+};
+
+describe('toDipGrid', () => {
+  it('writes the header and one line per row in sheet layout', () => {
+    const grid = toDipGrid([row, { ...row, id: undefined, category: null, formats: ['hardcopy'], exemption: undefined, link: 'https://x.go.id', notes: 'n' }]);
+    expect(grid[0]).toEqual(DIP_HEADERS);
+    expect(grid[1]).toEqual([
+      ID, 'Dikecualikan', 'Data pribadi pegawai', 'NIK dan alamat', 'BKD', 'Kepala BKD', '2023', 'Jambi', 'Hardcopy & Softcopy',
+      'Selama berlaku', '', 'Pasal 17 huruf h angka 2; UU No. 27 Tahun 2022', 'Melanggar privasi', 'Privasi lebih besar', '5 tahun', '',
+    ]);
+    expect(grid[2]!.slice(0, 2)).toEqual(['', '']);
+    expect(grid[2]![8]).toBe('Hardcopy');
+    expect(grid[2]!.slice(10, 16)).toEqual(['https://x.go.id', '', '', '', '', 'n']);
+    expect(grid.every((line) => line.length === DIP_HEADERS.length)).toBe(true);
+  });
+
+  it('never emits a formula: text that Excel would run gets a quote, which reading removes', () => {
+    const risky = { ...row, title: '=HYPERLINK("http://evil","klik")', summary: '-1+1', responsible: '@SUM(A1)', notes: "'kutip" };
+    const grid = toDipGrid([risky]);
+    expect(grid[1]![2]).toBe('\'=HYPERLINK("http://evil","klik")');
+    expect(grid[1]![3]).toBe("'-1+1");
+    expect(grid[1]![15]).toBe("''kutip");
+    expect(grid.flat().some((c) => /^[=+\-@]/.test(c))).toBe(false);
+    expect(parseDipGrid(grid).rows[0]).toEqual(canonicalRow(risky));
+  });
+});
+
+describe('parseDipGrid', () => {
+  it('reads our own layout back into the same rows, with no issues (property)', () => {
+    fc.assert(
+      fc.property(fc.array(dipRowArb(), { maxLength: 12 }), (rows) => {
+        const parsed = parseDipGrid(toDipGrid(rows));
+        expect(parsed.issues).toEqual([]);
+        expect(parsed.rows).toStrictEqual(rows.map(canonicalRow));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('imports a DIP published in another layout: title lines, aliases, merged time-and-place, No. column', () => {
+    const grid: unknown[][] = [
+      ['DAFTAR INFORMASI PUBLIK', null, null],
+      ['PPID KOTA JAMBI TAHUN 2024'],
+      [],
+      ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai Informasi', 'Penanggung Jawab',
+        'Waktu dan Tempat Pembuatan', 'Bentuk Informasi yang Tersedia', 'Jangka Waktu Penyimpanan', 'Keterangan'],
+      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)'],
+      [1, 'Informasi Berkala', '  Profil  PPID ', 'Struktur\r\norganisasi', 'Bagian Umum', 'Kabag Umum', '2023, Jambi', 'Hard & Soft File', '5 Thn', null],
+      ['', '', '', '', '', '', '', '', '', ''],
+      [2, 'serta-merta', 'Peringatan banjir', 'Peta rawan banjir', 'BPBD', 'Kepala BPBD', 'Jambi, Januari 2024', 'Website', 'Selama Beralku', ' - '],
+    ];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.headerRow).toBe(3);
+    expect(parsed.sourceRows).toEqual([5, 7]);
+    expect(parsed.columns).toMatchObject({ category: 1, title: 2, createdWhenWhere: 6, notes: 9 });
+    expect(parsed.rows).toStrictEqual([
+      { category: 'berkala', title: 'Profil PPID', summary: 'Struktur\norganisasi', owningUnit: 'Bagian Umum', responsible: 'Kabag Umum',
+        createdWhen: '2023', createdWhere: 'Jambi', formats: ['hardcopy', 'softcopy'], retention: '5 tahun' },
+      { category: 'serta_merta', title: 'Peringatan banjir', summary: 'Peta rawan banjir', owningUnit: 'BPBD', responsible: 'Kepala BPBD',
+        createdWhen: 'Januari 2024', createdWhere: 'Jambi', formats: ['softcopy'], retention: 'Selama berlaku' },
+    ]);
+  });
+
+  it('takes section rows ("A. INFORMASI BERKALA") as the kategori of the rows under them', () => {
+    const header = ['No', 'Judul Informasi', 'Ringkasan Isi Informasi', 'Pejabat/Unit yang Menguasai Informasi'];
+    const parsed = parseDipGrid([header, ['A.', 'INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA'], [1, 'Renstra', 'r', 'Bappeda'],
+      ['B', 'Informasi Setiap Saat'], [1, 'SOP', 's', 'Bappeda']]);
+    expect(parsed.rows.map((r) => [r.title, r.category])).toEqual([['Renstra', 'berkala'], ['SOP', 'setiap_saat']]);
+    // The kategori came from the sections, so only the columns this layout really lacks are reported.
+    expect(parsed.issues.map((i) => [i.code, i.message.split('"')[1]])).toEqual(
+      ['Penanggung Jawab Pembuatan/Penerbitan', 'Waktu Pembuatan', 'Tempat Pembuatan', 'Bentuk Informasi', 'Jangka Waktu Penyimpanan / Retensi'].map(
+        (h) => ['missing_column', h],
+      ),
+    );
+  });
+
+  it('does not take a row with only its kategori filled for a section', () => {
+    const parsed = parseDipGrid([[...DIP_HEADERS], ['', 'Berkala']]);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rows[0]!.category).toBe('berkala');
+  });
+
+  it('reads two-row headers (the Uji Konsekuensi group over its four columns)', () => {
+    const grid = [
+      ['Judul Informasi', 'Ringkasan Isi Informasi', 'Pejabat yang Menguasai Informasi', 'Uji Konsekuensi', null, null, null],
+      [null, null, null, 'Dasar Hukum', 'Konsekuensi', 'Kepentingan Publik', 'Jangka Waktu Pengecualian'],
+      ['Data pasien', 'Rekam medis', 'RSUD', 'Pasal 17 huruf h angka 2', 'Membuka rahasia medis', 'Privasi', 'permanent'],
+    ];
+    const parsed = parseDipGrid(grid, { lang: 'en' });
+    expect(parsed.rows[0]!.exemption).toEqual({ article17: 'h', clause: '2', consequence: 'Membuka rahasia medis', publicInterest: 'Privasi', period: 'Permanen' });
+    expect(parsed.issues.every((i) => i.code === 'missing_column' && i.rowIndex === -1)).toBe(true);
+    expect(parsed.issues[0]!.message).toMatch(/^Column ".+" was not found/);
+  });
+
+  it('never drops a row it cannot understand: it returns what it read and says what it did not', () => {
+    const grid = [
+      [...DIP_HEADERS, 'Kolom Tambahan'],
+      ['bukan-uuid', 'Terbuka', 'Judul', 'r', 'u', 'p', 2023, 'Jambi', 'Lisan', '5', 'x', 'Pasal 17 huruf z', '', '', '', '', 'abc'],
+    ];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rows[0]).toMatchObject({ category: null, title: 'Judul', createdWhen: '2023', formats: [], retention: '5 tahun', link: 'x' });
+    expect(parsed.rows[0]!.id).toBeUndefined();
+    expect(parsed.rows[0]!.exemption).toEqual({ article17: null, otherLaw: 'Pasal 17 huruf z', consequence: '', publicInterest: '', period: '' });
+    expect(parsed.issues.map((i) => [i.code, i.rowIndex, i.field, i.severity])).toEqual([
+      ['unknown_column', -1, null, 'warning'],
+      ['invalid_id', 0, null, 'error'],
+      ['unrecognised_category', 0, 'category', 'error'],
+      ['unrecognised_format', 0, 'formats', 'error'],
+      ['unrecognised_basis', 0, 'exemption', 'warning'],
+    ]);
+    expect(parsed.issues[0]!.message).toContain('Kolom Tambahan');
+    expect(parsed.issues[2]!.message).toContain('"Terbuka"');
+  });
+
+  it('reads Excel values of every type: numbers, booleans, dates, serials, exceljs objects', () => {
+    const grid: unknown[][] = [
+      ['Kategori', 'Judul Informasi', 'Waktu Pembuatan', 'Tempat Pembuatan', 'Tautan', 'Catatan', 'Bentuk Informasi'],
+      [{ richText: [{ text: 'Ber' }, { text: 'kala' }] }, 2024, 45292, { formula: 'X', result: 'Jambi' },
+        { text: 'situs PPID', hyperlink: 'https://ppid.jambikota.go.id' }, true, 'Hardcopy'],
+      ['Berkala', new Date(Date.UTC(2024, 1, 29)), new Date(Date.UTC(2024, 1, 29)), undefined, null, false, 'PDF'],
+    ];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows[0]).toMatchObject({ category: 'berkala', title: '2024', createdWhen: '1 Januari 2024', createdWhere: 'Jambi',
+      link: 'https://ppid.jambikota.go.id', notes: 'TRUE', formats: ['hardcopy'] });
+    expect(parsed.rows[1]).toMatchObject({ title: '29 Februari 2024', createdWhen: '29 Februari 2024', notes: 'FALSE' });
+  });
+
+  it('reports a grid without a recognisable header instead of guessing', () => {
+    const parsed = parseDipGrid([['a', 'b'], ['c', 'd']], { lang: 'en' });
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.headerRow).toBe(-1);
+    expect(parsed.issues).toMatchObject([{ code: 'header_not_found', rowIndex: -1, severity: 'error' }]);
+    expect(parseDipGrid([]).issues[0]!.code).toBe('header_not_found');
+    // The header must be within the first 10 rows.
+    expect(parseDipGrid([...Array.from({ length: 10 }, () => ['']), [...DIP_HEADERS]]).headerRow).toBe(-1);
+  });
+
+  it('flags repeated columns and data under a column without a header', () => {
+    const parsed = parseDipGrid([
+      ['Judul Informasi', 'Kategori', 'Judul', null, 'Ringkasan Isi'],
+      ['A', 'Berkala', 'B', 'isi tanpa judul kolom', 'r'],
+    ]);
+    expect(parsed.rows[0]!.title).toBe('A');
+    const codes = parsed.issues.filter((i) => i.code !== 'missing_column').map((i) => [i.code, i.message]);
+    expect(codes).toEqual([
+      ['duplicate_column', 'Kolom "Judul" muncul lebih dari sekali; hanya kolom pertama yang dibaca.'],
+      ['unknown_column', 'Kolom "kolom D" tidak dikenali dan tidak dibaca.'],
+    ]);
+  });
+
+  it('reads 10,000 rows in linear time', () => {
+    const rows = fc.sample(dipRowArb(), 10_000);
+    const grid = toDipGrid(rows);
+    parseDipGrid(grid.slice(0, 500)); // warm-up
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      expect(parseDipGrid(grid).rows).toHaveLength(10_000);
+      times.push(performance.now() - t0);
+    }
+    // ~0.2–0.4 s on a busy 2-core box; anything quadratic would take minutes.
+    expect(Math.min(...times)).toBeLessThan(2_000);
+  });
+});
