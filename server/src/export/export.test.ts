@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { csvField, toCsv } from './csv.js';
+import { escapeFormula } from './escape.js';
+import { toXlsx } from './xlsx.js';
+
+// Every leading character that makes a spreadsheet evaluate a cell, with a payload behind it.
+const DANGEROUS = ['=HYPERLINK("http://evil.example","klik")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '\n=1+1', "=cmd|' /C calc'!A0", '='];
+const HARMLESS = ['Laporan Keuangan 2024', 'a=b', '1+1', 'e-mail', ' =1', '\u2212 1', '', '(=1)', "'sudah"];
+
+/** RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+describe('escapeFormula', () => {
+  it.each(DANGEROUS)('prefixes %j with an apostrophe', (s) => {
+    expect(escapeFormula(s)).toBe(`'${s}`);
+  });
+  it.each(HARMLESS)('leaves %j as it is', (s) => {
+    expect(escapeFormula(s)).toBe(s);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes commas, quotes and line breaks after escaping', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('kata "kunci"')).toBe('"kata ""kunci"""');
+    expect(csvField('\n=1+1')).toBe(`"'\n=1+1"`);
+    expect(csvField('-5')).toBe("'-5");
+  });
+
+  it('starts with a UTF-8 BOM, ends records with CRLF, and reads back escaped', () => {
+    const buf = toCsv({ name: 'T', headers: ['Judul', 'Catatan'], rows: [...DANGEROUS, ...HARMLESS].map((s, i) => [s, `Baris ${i} — ringkasan, "kutip"`]) });
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buf.toString('utf8').slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['Judul', 'Catatan']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...DANGEROUS.map((s) => `'${s}`), ...HARMLESS]);
+    expect(rows[1]![1]).toBe('Baris 0 — ringkasan, "kutip"');
+    // No record of the file begins a cell with a formula character.
+    for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+  });
+});
+
+describe('XLSX', () => {
+  it('writes no formula cell, and every dangerous text reads back escaped', async () => {
+    const buf = await toXlsx([
+      { name: 'DIP', headers: ['=Judul', 'Ringkasan'], rows: DANGEROUS.map((s) => [s, `isi ${s}`]) },
+      { name: 'DIK', headers: ['Judul'], rows: HARMLESS.map((s) => [s]) },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    let formulas = 0;
+    const dip: string[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula || cell.formula) formulas++;
+          if (ws.name === 'DIP' && cell.col === 1) dip.push(String(cell.value));
+        }),
+      ),
+    );
+    expect(formulas).toBe(0);
+    // XML normalises a CR in text to LF on reading (exceljs writes it raw), so compare with line ends folded.
+    const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+    expect(dip).toEqual(["'=Judul", ...DANGEROUS.map((s) => lf(`'${s}`))]);
+    expect(wb.getWorksheet('DIK')!.getColumn(1).values.slice(2)).toEqual(HARMLESS);
+  });
+});
