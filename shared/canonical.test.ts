@@ -34,6 +34,15 @@ describe('canonical form', () => {
     );
   });
 
+  it('stores exactly the key-sorted canonical row', () => {
+    fc.assert(
+      fc.property(anyDipRowArb, (row) => {
+        expect(canonicalRowJson(row)).toBe(stableStringify(canonicalRow(row)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives the same bytes whatever the key order', () => {
     fc.assert(
       fc.property(storedDipRowArb, (row) => {
