@@ -36,14 +36,15 @@ describe('toDipGrid', () => {
     expect(grid.every((line) => line.length === DIP_HEADERS.length)).toBe(true);
   });
 
-  it('never emits a formula: text that Excel would run gets a quote, which reading removes', () => {
-    const risky = { ...row, title: '=HYPERLINK("http://evil","klik")', summary: '-1+1', responsible: '@SUM(A1)', notes: "'kutip" };
+  it('writes formula-like text as it is (writers escape for their medium) and reads an export\'s escape back', () => {
+    const risky = { ...row, title: '=HYPERLINK("http://evil","klik")', summary: '- poin satu\n- poin dua', responsible: '@SUM(A1)', notes: "'kutip'" };
     const grid = toDipGrid([risky]);
-    expect(grid[1]![2]).toBe('\'=HYPERLINK("http://evil","klik")');
-    expect(grid[1]![3]).toBe("'-1+1");
-    expect(grid[1]![15]).toBe("''kutip");
-    expect(grid.flat().some((c) => /^[=+\-@]/.test(c))).toBe(false);
+    expect(grid[1]![2]).toBe('=HYPERLINK("http://evil","klik")');
     expect(parseDipGrid(grid).rows[0]).toEqual(canonicalRow(risky));
+    // What server/src/export/escape.ts writes for those cells, as exceljs reads it back from the .xlsx.
+    const exported = grid.map((line) => line.map((c) => (/^[=+\-@\t\r\n]/.test(c) ? `'${c}` : c)));
+    expect(exported[1]![3]).toBe("'- poin satu\n- poin dua");
+    expect(parseDipGrid(exported).rows[0]).toEqual(canonicalRow(risky));
   });
 });
 

@@ -40,14 +40,10 @@ const COLUMN_NUMBER = /^\(?\d{1,2}\)?\.?$/;
 /** A list marker standing alone in a cell: "A.", "II.", "3)". */
 const ENUMERATOR = /^(?:[a-z]|[ivxlc]+|\d{1,3})[.)]?$/i;
 
-// Cells starting with these would be run as formulas by Excel (or by a spreadsheet opening an export); the quote
-// prefix makes them text. A leading quote is doubled so that reading it back can tell escape from content.
-const FORMULA_START = /^[=+\-@\t\r\n']/;
-const ESCAPED = /^'[=+\-@\t\r\n']/;
-
-function escapeCell(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
+// Exports put an apostrophe before text a spreadsheet would run as a formula (server/src/export/escape.ts), and
+// exceljs reads that apostrophe back as part of the text: reading drops it again. Excel itself never shows it in
+// `values` (it is a prefix, not content), so the task pane's reads are unaffected.
+const ESCAPED_FORMULA = /^'[=+\-@\t\r\n]/;
 
 const cellString = (v: unknown): string => normalizeText(v);
 
@@ -78,7 +74,7 @@ function rawCell(key: FieldColumn, v: unknown): unknown {
     return (v as { hyperlink: string }).hyperlink;
   }
   const p = unwrapCell(v);
-  return typeof p === 'string' && ESCAPED.test(p) ? p.slice(1) : p;
+  return typeof p === 'string' && ESCAPED_FORMULA.test(p) ? p.slice(1) : p;
 }
 
 /**
@@ -221,8 +217,9 @@ function cellsOf(row: DipRow): Record<ColumnKey, string> {
 
 /**
  * The sheet for a list of rows: the header (DIP_HEADERS), then one line per row in DIP_COLUMNS order, with the
- * sheet labels of kategori and bentuk, the basis as one text, and '' for what is absent. Text that Excel would
- * take for a formula (= + - @ …) gets a leading quote, which keeps it text; `parseDipGrid` removes it.
+ * sheet labels of kategori and bentuk, the basis as one text, and '' for what is absent. Values are plain text:
+ * each writer makes them safe for its medium (the Excel adapter writes every value as text; exports escape
+ * formula-like text).
  *
  * @example toDipGrid([row])[1][1] // 'Berkala'
  */
@@ -230,7 +227,7 @@ export function toDipGrid(rows: readonly DipRow[]): string[][] {
   const out: string[][] = [[...DIP_HEADERS]];
   for (const row of rows) {
     const cells = cellsOf(row);
-    out.push(DIP_COLUMNS.map((c) => escapeCell(cells[c.key])));
+    out.push(DIP_COLUMNS.map((c) => cells[c.key]));
   }
   return out;
 }

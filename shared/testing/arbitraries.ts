@@ -13,7 +13,7 @@ import {
   type StoredDipRow,
 } from '../row.js';
 
-/** Words from real DIPs, plus a few that start like a formula (escaped on the way to the sheet). */
+/** Words from real DIPs, plus a few that start like a formula (which writers, not toDipGrid, must escape). */
 const WORDS = [
   'Laporan', 'Keuangan', 'Rencana', 'Strategis', 'Dinas', 'Komunikasi', 'dan', 'Informatika', 'Provinsi', 'Jambi',
   'Profil', 'PPID', 'Anggaran', 'Pendapatan', 'Belanja', 'Daerah', 'Renstra', 'LKjIP', 'SOP', 'Pelayanan', 'Publik',
