@@ -7,9 +7,10 @@ describe('shared barrel', () => {
       'validateRows', 'hasErrors', 'summarizeIssues', 'issueColumn', 'parseDipGrid', 'toDipGrid', 'normalizeRow',
       'normalizeCategory', 'normalizeFormats', 'normalizeRetention', 'normalizeCreatedWhen', 'normalizeText',
       'parseExemptionBasis', 'formatExemptionBasis', 'issueMessage', 'canonicalRow', 'contentHash', 'diff', 'applyDiff',
-      'threeWayMerge', 'dipRowSchema', 'headerKey',
+      'threeWayMerge', 'headerKey',
     ];
     for (const name of names) expect(typeof (shared as Record<string, unknown>)[name], name).toBe('function');
+    expect(shared.dipRowSchema.safeParse({}).success).toBe(false);
     expect(shared.DIP_HEADERS).toHaveLength(16);
     expect(shared.ISSUE_CODES).toContain('permanent_exclusion');
   });
