@@ -54,11 +54,32 @@ export function stableStringify(value: unknown): string {
 
 /**
  * The exact bytes stored for a row: canonical and key-sorted. Two rows with equal content give equal strings.
+ * Equal to `stableStringify(canonicalRow(row))`, built directly with the keys already in sorted order because it
+ * runs for every row of every push (several times faster than the generic sort).
  *
  * @example canonicalRowJson({ title: 'A', … }) === canonicalRowJson({ …, title: 'A' })
  */
 export function canonicalRowJson(row: DipRow): string {
-  return stableStringify(canonicalRow(row));
+  const e = row.exemption;
+  // Insertion order is JSON.stringify's order: keep these literals alphabetical.
+  return JSON.stringify({
+    category: row.category,
+    createdWhen: row.createdWhen,
+    createdWhere: row.createdWhere,
+    exemption:
+      e == null
+        ? undefined
+        : { article17: e.article17, clause: e.clause, consequence: e.consequence, otherLaw: e.otherLaw, period: e.period, publicInterest: e.publicInterest },
+    formats: row.formats.length === 2 && row.formats[0] === 'hardcopy' && row.formats[1] === 'softcopy' ? row.formats : FORMATS.filter((f) => row.formats.includes(f)),
+    id: row.id,
+    link: row.link ?? undefined,
+    notes: row.notes ?? undefined,
+    owningUnit: row.owningUnit,
+    responsible: row.responsible,
+    retention: row.retention,
+    summary: row.summary,
+    title: row.title,
+  });
 }
 
 /** Hash of one stored row (its id is part of the content). */

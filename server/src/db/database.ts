@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { recordClient } from './bulk.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -32,7 +33,16 @@ export async function openDatabase(opts: DbOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // A dropped idle connection must not crash the process: pg emits 'error' on the pool.
     pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', err: err.message })));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Every client Kysely takes is noted for COPY inside a `withBulkCopy` scope (see bulk.ts).
+    const pooled = {
+      connect: async () => {
+        const client = await pool.connect();
+        recordClient(client);
+        return client;
+      },
+      end: () => pool.end(),
+    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pooled }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = await PGlite.create(opts.dataDir);

@@ -5,9 +5,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_approval.js';
+import * as m0003 from './migrations/0003_rounds.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_approval': m0002,
+  '0003_rounds': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { copyRows } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 
 /** Takes the register lock for this transaction: pushes and state changes are serialised across instances. */
@@ -68,14 +69,15 @@ export async function closeRows(trx: Db, ids: string[], version: number) {
     .execute();
 }
 
-/** One statement whatever the row count: five array parameters instead of 5 × N (no 65,535-parameter ceiling). */
+/** New row contents of `version`, by COPY where the caller opened `withBulkCopy` (db/bulk.ts). */
 export async function insertRows(trx: Db, version: number, rows: { id: string; ord: number; hash: string; body: string }[]) {
-  if (rows.length === 0) return;
-  await sql`
-    insert into register_rows (row_id, from_version, ord, row_hash, body)
-    select r.id, ${version}, r.ord, r.hash, r.body
-    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.ord)}::int[], ${rows.map((r) => r.hash)}::text[], ${rows.map((r) => r.body)}::text[])
-      as r(id, ord, hash, body)`.execute(trx);
+  await copyRows(
+    trx,
+    'register_rows',
+    ['row_id', 'from_version', 'ord', 'row_hash', 'body'],
+    ['uuid', 'int', 'int', 'text', 'text'],
+    rows.map((r) => [r.id, version, r.ord, r.hash, r.body]),
+  );
 }
 
 export async function insertVersion(trx: Db, v: { version: number; parent: number | null; authorId: number; message: string; contentHash: string; rowCount: number }) {

@@ -9,8 +9,8 @@ import { AppError } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { validate } from '../http/validation.js';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
+import { pushVersion } from './register.push.js';
 import * as register from './register.service.js';
-import { verifyVersion } from './register.verify.js';
 
 const tooLarge = () => {
   throw new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.');
@@ -52,7 +52,7 @@ export function registerRoutes({ db, config }: AppDeps) {
       hashRawBody,
       validate('json', pushRequestSchema),
       async (c) => {
-        const stored = await register.pushVersion(db, c.get('user'), c.req.valid('json'), {
+        const stored = await pushVersion(db, c.get('user'), c.req.valid('json'), {
           ifMatch: c.req.header('if-match'),
           ifNoneMatch: c.req.header('if-none-match'),
           idempotencyKey: parseIdempotencyKey(c.req.header('idempotency-key')),
@@ -68,10 +68,6 @@ export function registerRoutes({ db, config }: AppDeps) {
       await register.getVersionMeta(db, to);
       if (from !== null) await register.getVersionMeta(db, from);
       return c.json(await register.diffVersions(db, from, to));
-    })
-    .get('/register/versions/:ref/verify', readers, async (c) => {
-      const n = await register.resolveVersion(db, c.req.param('ref'));
-      return c.json(await verifyVersion(db, n));
     })
     .get('/audit/verify', readers, async (c) => c.json(await verifyAuditChain(db)));
 }

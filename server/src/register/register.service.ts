@@ -11,6 +11,7 @@ import { validateRows } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listUnits } from '../auth/auth.repository.js';
 import { nodeSha256 } from '../crypto.js';
+import { withBulkCopy } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
@@ -86,7 +87,7 @@ function parseEtagVersion(tag: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function checkPrecondition(trx: Db, head: number | null, pre: Preconditions): Promise<void> {
+export async function checkPrecondition(trx: Db, head: number | null, pre: Preconditions): Promise<void> {
   if (pre.ifNoneMatch !== undefined) {
     if (pre.ifNoneMatch.trim() !== '*') throw new AppError(400, 'invalid_precondition', 'If-None-Match hanya menerima *.', 'If-None-Match only accepts *.');
     if (head === null) return;
@@ -110,70 +111,6 @@ async function stale(trx: Db, base: number | null, head: number | null): Promise
     `The register changed since your base version (head: ${head ?? '-'}). Pull the head and re-apply your changes.`,
     { base, head, diff: d },
   );
-}
-
-export interface PushContext extends Preconditions {
-  idempotencyKey?: string | undefined;
-  requestHash: string;
-}
-
-/** Pushes a new version. Returns the stored response (for a replay, the first one, untouched). */
-export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
-  const seenIds = new Set<string>();
-  for (const [i, r] of req.rows.entries()) {
-    if (r.id === undefined) continue;
-    if (seenIds.has(r.id)) throw unprocessable('duplicate_row_id', `ID baris ${r.id} muncul lebih dari sekali (baris ${i + 1}).`, `Row id ${r.id} appears more than once (row ${i + 1}).`);
-    seenIds.add(r.id);
-  }
-  const rows: StoredDipRow[] = req.rows.map((r) => canonicalRow({ ...r, id: r.id ?? randomUUID() }));
-  const prepared = rows.map((r, ord) => {
-    const body = canonicalRowJson(r);
-    return { id: r.id, ord, body, hash: nodeSha256(body) };
-  });
-  const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
-  const knownUnits = (await listUnits(db)).flatMap((u) => [u.code, u.name]);
-
-  return db.transaction().execute(async (trx) => {
-    const reg = await repo.lockRegister(trx);
-    if (ctx.idempotencyKey) {
-      const replay = await replayIfSeen(trx, user.id, ctx.idempotencyKey, ctx.requestHash);
-      if (replay) {
-        const { version } = JSON.parse(replay.body) as PushResponse;
-        return { ...replay, etag: etagOf({ version: version.version, content_hash: version.contentHash }) };
-      }
-    }
-    await checkPrecondition(trx, reg.head, ctx);
-
-    const version = (reg.head ?? 0) + 1;
-    const live = new Map((await repo.liveRowHashes(trx)).map((r) => [r.row_id, r.row_hash]));
-    const toInsert = prepared.filter((p) => live.get(p.id) !== p.hash);
-    const changedIds = toInsert.filter((p) => live.has(p.id)).map((p) => p.id);
-    const pushedIds = new Set(prepared.map((p) => p.id));
-    const removed = [...live.keys()].filter((id) => !pushedIds.has(id));
-    const oldBodies = new Map((await repo.liveBodiesOf(trx, [...changedIds, ...removed])).map((r) => [r.row_id, JSON.parse(r.body) as StoredDipRow]));
-
-    await repo.insertVersion(trx, { version, parent: reg.head, authorId: user.id, message: req.message, contentHash, rowCount: rows.length });
-    await repo.closeRows(trx, [...changedIds, ...removed], version);
-    await repo.insertRows(trx, version, toInsert);
-    await repo.setHead(trx, version);
-    await recordAudit(trx, {
-      actor: user.username,
-      action: 'register.push',
-      subject: `version:${version}`,
-      details: { parent: reg.head, contentHash, rows: rows.length, inserted: toInsert.length, removed: removed.length },
-    });
-
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const d = diff(
-      [...oldBodies.values()],
-      [...changedIds.map((id) => byId.get(id)!), ...toInsert.filter((p) => !live.has(p.id)).map((p) => byId.get(p.id)!)],
-    );
-    const meta = toVersionMeta((await repo.findVersion(trx, version))!);
-    const response: PushResponse = { version: meta, diff: d, issues: validateRows(rows, { knownUnits }), ids: rows.map((r) => r.id) };
-    const stored = { status: 201, body: JSON.stringify(response) };
-    if (ctx.idempotencyKey) await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, stored);
-    return { ...stored, etag: etagOf({ version, content_hash: contentHash }) };
-  });
 }
 
 export const listVersionMetas = (db: Db) => repo.listVersions(db);
