@@ -87,7 +87,7 @@ describe('XLSX', () => {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula || cell.formula) formulas++;
-          if (ws.name === 'DIP' && cell.col === 1) dip.push(String(cell.value));
+          if (ws.name === 'DIP' && /^A[0-9]+$/.test(cell.address)) dip.push(String(cell.value));
         }),
       ),
     );
