@@ -97,3 +97,93 @@ export interface StaleBaseBody extends ApiErrorBody {
   head: number | null;
   diff: RowDiff;
 }
+
+// ---- Approval workflow (DESIGN.md steps 7–9): meeting, approval with SK, rejection, publication ----
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal: YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'tanggal tidak ada di kalender');
+
+export const meetingRequestSchema = z.strictObject({
+  date: isoDateSchema,
+  participants: z.array(z.string().trim().min(1).max(200)).min(1, 'peserta rapat wajib diisi').max(200),
+  decision: z.string().trim().min(1, 'keputusan rapat wajib diisi').max(10_000),
+});
+export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
+
+export const approveRequestSchema = z.strictObject({
+  /** The content hash the approver saw: approval binds exactly that content. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'hash isi: 64 digit heksadesimal'),
+  decreeNumber: z.string().trim().min(1, 'nomor SK wajib diisi').max(200),
+  decreeDate: isoDateSchema,
+});
+export type ApproveRequest = z.infer<typeof approveRequestSchema>;
+
+export const rejectRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'alasan penolakan wajib diisi').max(10_000),
+});
+export type RejectRequest = z.infer<typeof rejectRequestSchema>;
+
+export interface MeetingRecord {
+  id: number;
+  date: string;
+  participants: string[];
+  decision: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** A signed approval. `signature` is Ed25519 (base64url) by key `keyId` of GET /api/keys over `payload`. */
+export interface ApprovalRecord {
+  version: number;
+  contentHash: string;
+  decreeNumber: string;
+  decreeDate: string;
+  approver: string;
+  approvedAt: string;
+  keyId: string;
+  signature: string;
+  /** The exact text that was signed (canonical JSON of the six fields above it). */
+  payload: string;
+}
+
+export interface RejectionRecord {
+  rejectedBy: string;
+  rejectedAt: string;
+  reason: string;
+  /** Set when the version was set aside because a newer version was submitted. */
+  supersededBy: number | null;
+}
+
+/** GET /api/register/versions/:n/approval, and the answer of each workflow step. */
+export interface VersionApprovalInfo {
+  version: VersionMeta;
+  submission: { submittedBy: string; submittedAt: string } | null;
+  meetings: MeetingRecord[];
+  approval: ApprovalRecord | null;
+  rejection: RejectionRecord | null;
+  publication: { publishedBy: string; publishedAt: string } | null;
+}
+
+export type VerifyFindingKind = 'row' | 'version' | 'approval' | 'submission' | 'meeting' | 'rejection' | 'publication';
+
+/** GET /api/register/versions/:n/verify */
+export interface VersionVerifyReport {
+  ok: boolean;
+  version: number;
+  state: VersionState;
+  /** As stored on the version. */
+  contentHash: string;
+  /** Recomputed from the stored row bodies. */
+  recomputedHash: string;
+  rowCount: number;
+  /** The approval signature, when the version has an approval. */
+  signature?: 'valid' | 'invalid' | 'unknown_key';
+  /** The first row or record that does not match, and why. */
+  firstBad?: { kind: VerifyFindingKind; id: string; reason: string };
+}

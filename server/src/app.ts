@@ -7,12 +7,14 @@ import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { bodyLimit } from 'hono/body-limit';
 import { adminRoutes } from './admin/admin.routes.js';
+import { approvalRoutes } from './approval/approval.routes.js';
 import { pingDatabase } from './db/database.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
 import { registerRoutes } from './register/register.routes.js';
+import { signingRoutes } from './signing/signing.routes.js';
 
 export function createApp(deps: AppDeps) {
   const { config } = deps;
@@ -29,7 +31,8 @@ export function createApp(deps: AppDeps) {
     })
     .route('/', authRoutes(deps))
     .route('/', adminRoutes(deps))
-    .route('/', registerRoutes(deps));
+    .route('/', registerRoutes(deps))
+    .route('/', approvalRoutes(deps));
 
   const app = new Hono<AppEnv>();
   if (config.logRequests) app.use('*', requestLog());
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok: true });
   });
   app.route('/api', api);
+  app.route('/', signingRoutes(deps));
 
   // Office.js from its npm package: tests and air-gapped offices never reach the CDN.
   app.use('/office-js/*', serveStatic({ root: config.officeJsDist, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));

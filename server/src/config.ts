@@ -21,6 +21,8 @@ export interface Config {
   logRequests: boolean;
   adminUsername: string | undefined;
   adminPassword: string | undefined;
+  /** Ed25519 PKCS#8 private key (base64) to sign approvals with; unset = a key generated once and kept in the database. */
+  signingKeyPkcs8Base64: string | undefined;
 }
 
 const num = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: env.LOG_REQUESTS !== '0' && env.NODE_ENV !== 'test',
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    signingKeyPkcs8Base64: env.SIGNING_KEY_PKCS8_BASE64 || undefined,
   };
 }
 
