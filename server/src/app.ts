@@ -13,6 +13,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
+import { publicRoutes } from './public/public.routes.js';
 import { registerRoutes } from './register/register.routes.js';
 import { signingRoutes } from './signing/signing.routes.js';
 
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api', api);
   app.route('/', signingRoutes(deps));
+  app.route('/', publicRoutes(deps)); // public site: before the static catch-all, only its own exact paths
 
   // Office.js from its npm package: tests and air-gapped offices never reach the CDN.
   app.use('/office-js/*', serveStatic({ root: config.officeJsDist, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));
