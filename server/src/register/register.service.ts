@@ -1,21 +1,11 @@
 /**
- * The register: a chain of full-snapshot versions of the DIP. A push is one transaction under the register lock:
- * idempotency check, precondition (If-Match), then rows stored as intervals (unchanged rows are not rewritten).
+ * The register's read side and its precondition: version metadata, rows, diffs, ETags. Pushing is register.push.ts.
  */
-import { randomUUID } from 'node:crypto';
-import type { PushRequest, PushResponse, RegisterInfo, VersionMeta } from '../../../shared/api.js';
-import { canonicalRow, canonicalRowJson, contentHashFromRowHashes } from '../../../shared/canonical.js';
+import type { RegisterInfo, VersionMeta } from '../../../shared/api.js';
 import { diff, emptyDiff, type RowDiff } from '../../../shared/diff.js';
 import type { StoredDipRow } from '../../../shared/row.js';
-import { validateRows } from '../../../shared/validate.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { listUnits } from '../auth/auth.repository.js';
-import { nodeSha256 } from '../crypto.js';
-import { withBulkCopy } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
-import { AppError, notFound, unprocessable } from '../http/errors.js';
-import type { AuthUser } from '../http/env.js';
-import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
+import { AppError, notFound } from '../http/errors.js';
 import * as repo from './register.repository.js';
 
 export const etagOf = (v: { version: number; content_hash: string } | undefined): string =>
