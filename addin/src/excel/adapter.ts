@@ -1,0 +1,53 @@
+/**
+ * The workbook as the task pane sees it: intent-named actions, each one Excel.run, plain data in and out. The UI
+ * takes a SheetAdapter as a prop, so tests (and the e2e workbook stand-in) can hand it another implementation.
+ */
+import type { EnsureResult } from './layout.js';
+import { applyFormats, ensureResult, ensureTable } from './layout.js';
+import { clearIssueMarks, markIssues, type CellIssue, type MarkResult } from './marks.js';
+import { readDipSheet } from './readSheet.js';
+import { DEFAULT_OPTIONS, officeRunner, type AdapterOptions, type ExcelRunner, type ProgressFn } from './runner.js';
+import { getSelectedRowIndexes, selectCell, setCategoryForRows } from './selection.js';
+import { writeDipRows } from './writeRows.js';
+
+export type { CellIssue, EnsureResult, MarkResult, ProgressFn };
+export { AdapterError, type AdapterErrorCode } from './runner.js';
+
+export interface SheetAdapter {
+  /** Creates the "DIP" sheet and its table, or repairs them (headers, columns, lists, hidden ID, frozen header). */
+  ensureDipSheet(): Promise<EnsureResult>;
+  /** The table as text: the header row first, then one array per data row. */
+  readDipSheet(onProgress?: ProgressFn, signal?: AbortSignal): Promise<string[][]>;
+  /** Replaces the table body with `grid` (DIP_HEADERS first), creating or repairing the sheet first. */
+  writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal): Promise<void>;
+  /** Replaces the validation marks (fill + note) with these. */
+  markIssues(issues: readonly CellIssue[]): Promise<MarkResult>;
+  clearIssueMarks(): Promise<void>;
+  /** Selects a cell; rowIndex 0 is the first data row, columnIndex indexes DIP_COLUMNS. */
+  selectCell(rowIndex: number, columnIndex: number): Promise<void>;
+  /** Data-row indexes of the current selection (several areas allowed), sorted. */
+  getSelectedRowIndexes(): Promise<number[]>;
+  /** Writes one Kategori label into these data rows, in one sync. */
+  setCategoryForRows(rowIndexes: readonly number[], label: string): Promise<void>;
+}
+
+/** The Office.js implementation; `runner` is Excel itself unless a test passes office-addin-mock's. */
+export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides: Partial<AdapterOptions> = {}): SheetAdapter {
+  const options: AdapterOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  return {
+    ensureDipSheet: () =>
+      runner.run(async (context) => {
+        const { layout, fixes } = await ensureTable(context, 'restore');
+        applyFormats(layout, layout.bodyRows, options);
+        await context.sync();
+        return ensureResult(layout, fixes);
+      }),
+    readDipSheet: (onProgress, signal) => runner.run((context) => readDipSheet(context, options, onProgress, signal)),
+    writeDipRows: (grid, onProgress, signal) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal)),
+    markIssues: (issues) => runner.run((context) => markIssues(context, runner, options, issues)),
+    clearIssueMarks: () => runner.run((context) => clearIssueMarks(context, runner)),
+    selectCell: (rowIndex, columnIndex) => runner.run((context) => selectCell(context, rowIndex, columnIndex)),
+    getSelectedRowIndexes: () => runner.run((context) => getSelectedRowIndexes(context)),
+    setCategoryForRows: (rowIndexes, label) => runner.run((context) => setCategoryForRows(context, options, rowIndexes, label)),
+  };
+}

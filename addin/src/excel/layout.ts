@@ -1,0 +1,208 @@
+/**
+ * The DIP sheet's structure: finding the "TabelDIP" table, creating it, repairing it, and laying out its formats.
+ * Every function here queues work on a context it is given; the callers (one Excel.run per user action) sync.
+ */
+import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
+import { columnPositions, missingHeaders, restoreHeaders, sameRow, strictHeaders } from './headerRow.js';
+import type { AdapterOptions } from './runner.js';
+
+export const SHEET_NAME = 'DIP';
+export const TABLE_NAME = 'TabelDIP';
+const WIDTH = DIP_HEADERS.length;
+
+// Excel measures column widths in points; one character of the default font is about 7 points wide once the
+// cell padding is counted, which makes DIP_COLUMNS' character widths come out as intended.
+const POINTS_PER_CHAR = 7;
+// Columns at least this wide hold prose (titles, summaries, consequences): they wrap instead of overflowing.
+const WRAP_MIN_WIDTH = 30;
+
+/** Where the table stands, read in one sync. Indexes are 0-based sheet positions. */
+export interface TableLayout {
+  sheet: Excel.Worksheet;
+  table: Excel.Table;
+  sheetName: string;
+  headerRow: number;
+  firstColumn: number;
+  columnCount: number;
+  /** Data rows under the header (Excel keeps one empty row in an otherwise empty table). */
+  bodyRows: number;
+  headers: string[];
+}
+
+export type EnsureFix =
+  | 'sheet_created'
+  | 'table_created'
+  | 'table_renamed'
+  | 'sheet_renamed'
+  | 'columns_added'
+  | 'headers_restored';
+
+export interface EnsureResult {
+  status: 'created' | 'repaired' | 'ok';
+  fixes: EnsureFix[];
+  /** DIP headers still absent after the repair (their place holds another DIP column a person moved there). */
+  missingHeaders: string[];
+}
+
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** Queues the loads that describe a table; call the returned function after the next sync. */
+export function inspectTable(table: Excel.Table): () => TableLayout {
+  const sheet = table.worksheet;
+  sheet.load('name');
+  const range = table.getRange();
+  range.load('rowIndex,columnIndex,rowCount,columnCount');
+  const header = table.getHeaderRowRange();
+  header.load('values');
+  return () => ({
+    sheet,
+    table,
+    sheetName: sheet.name,
+    headerRow: range.rowIndex,
+    firstColumn: range.columnIndex,
+    columnCount: range.columnCount,
+    bodyRows: range.rowCount - 1,
+    headers: (header.values[0] ?? []).map(cellText),
+  });
+}
+
+/** The DIP table's layout in one sync; dip_sheet_missing (via syncOrMissing) when there is none. */
+export function queueLayout(context: Excel.RequestContext): () => TableLayout {
+  return inspectTable(context.workbook.tables.getItem(TABLE_NAME));
+}
+
+/** Queues a new table over the given cells; Excel names blank header cells "Column1"… until repairTable writes ours. */
+function createTable(sheet: Excel.Worksheet, at: { row: number; col: number; rows: number; cols: number }, headers: string[]): TableLayout {
+  const table = sheet.tables.add(sheet.getRangeByIndexes(at.row, at.col, at.rows, at.cols), true);
+  table.name = TABLE_NAME;
+  return { sheet, table, sheetName: SHEET_NAME, headerRow: at.row, firstColumn: at.col, columnCount: at.cols, bodyRows: at.rows - 1, headers };
+}
+
+/**
+ * How the header row is repaired: `strict` before a write (rows are laid out in DIP order), `restore` for our own
+ * table, `adopt` for a table just built over a person's data (see restoreHeaders).
+ */
+export type HeaderMode = 'strict' | 'restore' | 'adopt';
+
+/** Widens the table to the DIP columns and puts the headers right; queues the fixes, returns the new layout. */
+function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): TableLayout {
+  const { sheet, headerRow, firstColumn } = layout;
+  let columnCount = layout.columnCount;
+  if (columnCount < WIDTH) {
+    columnCount = WIDTH;
+    layout.table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, layout.bodyRows + 1, WIDTH));
+    fixes.push('columns_added');
+  }
+  const current = Array.from({ length: columnCount }, (_, i) => layout.headers[i] ?? '');
+  const headers = mode === 'strict' ? strictHeaders(current) : restoreHeaders(current, mode === 'adopt');
+  // A widened or new table has Excel's "ColumnN" placeholders in cells we still read as blank: always write then.
+  if (!sameRow(headers, current) || columnCount !== layout.columnCount || fixes.includes('table_created')) {
+    sheet.getRangeByIndexes(headerRow, firstColumn, 1, columnCount).values = [headers];
+    if (!sameRow(headers, current) && !fixes.includes('table_created')) fixes.push('headers_restored');
+  }
+  return { ...layout, columnCount, headers };
+}
+
+/**
+ * Finds, creates or repairs the DIP table in at most four syncs, whatever the workbook holds. The fixes are queued,
+ * not synced, so a caller sends them with its own next batch.
+ * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
+ * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
+ * - a "DIP" sheet with data and no table: a table is built over the data, its own headers kept (the importer
+ *   reads other DIP layouts), blank headers filled;
+ * - nothing: a "DIP" sheet with an empty table.
+ */
+export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<{ layout: TableLayout; fixes: EnsureFix[] }> {
+  const { workbook } = context;
+  const named = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
+  const existing = workbook.tables.getItemOrNullObject(TABLE_NAME);
+  await context.sync();
+  const fixes: EnsureFix[] = [];
+
+  let table: Excel.Table | null = existing.isNullObject ? null : existing;
+  if (!table && named.isNullObject) {
+    fixes.push('sheet_created', 'table_created');
+    const sheet = workbook.worksheets.add(SHEET_NAME);
+    return { layout: repairTable(createTable(sheet, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+  }
+  if (!table) {
+    named.tables.load('items/name');
+    const used = named.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    const other = named.tables.items[0];
+    if (other) {
+      // Adopt rather than stack a second table on the sheet.
+      other.name = TABLE_NAME;
+      fixes.push('table_renamed');
+      table = other;
+    } else {
+      fixes.push('table_created');
+      if (used.isNullObject) {
+        return { layout: repairTable(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+      }
+      const at = { row: used.rowIndex, col: used.columnIndex, rows: Math.max(2, used.rowCount), cols: Math.max(WIDTH, used.columnCount) };
+      const top = named.getRangeByIndexes(at.row, at.col, 1, used.columnCount);
+      top.load('values');
+      await context.sync();
+      const headers = (top.values[0] ?? []).map(cellText);
+      return { layout: repairTable(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
+    }
+  }
+
+  const read = inspectTable(table);
+  await context.sync();
+  const layout = read();
+  if (layout.sheetName !== SHEET_NAME && named.isNullObject) {
+    layout.sheet.name = SHEET_NAME;
+    layout.sheetName = SHEET_NAME;
+    fixes.push('sheet_renamed');
+  }
+  return { layout: repairTable(layout, mode, fixes), fixes };
+}
+
+export function ensureResult(layout: TableLayout, fixes: EnsureFix[]): EnsureResult {
+  const status = fixes.includes('sheet_created') ? 'created' : fixes.length > 0 ? 'repaired' : 'ok';
+  return { status, fixes, missingHeaders: missingHeaders(layout.headers) };
+}
+
+function listValidation(range: Excel.Range, labels: readonly string[], title: string): void {
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: labels.join(',') } };
+  // "Warning", not "Stop": real DIPs arrive with variants ("Serta-merta", "Hard & Soft File") that the importer
+  // normalises and flags; refusing them at the cell would only push people to paste around the list.
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Warning',
+    title,
+    message: `Pilih salah satu: ${labels.join(', ')}.`,
+  };
+}
+
+/**
+ * Column widths, the hidden ID column, the frozen header, drop-down lists for Kategori and Bentuk, wrapped prose
+ * columns — all over a bounded number of rows. Idempotent, so a repair simply applies it again.
+ */
+export function applyFormats(layout: TableLayout, bodyRows: number, options: AdapterOptions): void {
+  const { sheet, headerRow, firstColumn } = layout;
+  const rows = Math.max(options.formatRows, bodyRows + options.formatMargin);
+  const positions = columnPositions(layout.headers);
+  const column = (i: number) => (positions[i] ?? -1) >= 0 ? firstColumn + (positions[i] ?? 0) : -1;
+
+  DIP_COLUMNS.forEach((spec, i) => {
+    const c = column(i);
+    if (c < 0) return;
+    const top = sheet.getRangeByIndexes(headerRow, c, 1, 1);
+    top.format.columnWidth = spec.width * POINTS_PER_CHAR;
+    if (spec.hidden) top.columnHidden = true;
+    if (spec.width >= WRAP_MIN_WIDTH) sheet.getRangeByIndexes(headerRow + 1, c, rows, 1).format.wrapText = true;
+  });
+  sheet.getRangeByIndexes(headerRow + 1, firstColumn, rows, layout.columnCount).format.verticalAlignment = 'Top';
+
+  const category = column(columnIndex('category'));
+  if (category >= 0) listValidation(sheet.getRangeByIndexes(headerRow + 1, category, rows, 1), Object.values(CATEGORY_LABELS), 'Kategori');
+  const formats = column(columnIndex('formats'));
+  if (formats >= 0) listValidation(sheet.getRangeByIndexes(headerRow + 1, formats, rows, 1), Object.values(FORMAT_LABELS), 'Bentuk Informasi');
+
+  sheet.freezePanes.freezeRows(headerRow + 1);
+}

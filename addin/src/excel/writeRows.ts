@@ -1,0 +1,87 @@
+/**
+ * Replacing the DIP table's body with a grid, in batches cut by payload size.
+ *
+ * Every non-empty value is written with a leading apostrophe, Excel's "store the rest as text" prefix (the
+ * apostrophe is not part of the value: reading `values` gives the text without it — the reason for office-js#6687
+ * on the formulas side). Without it Excel would parse what it is given as if typed: "0123" → 123, "2023-01-02" → a
+ * date, "=…" → a formula, "- tidak ada" → a formula error. A Text ("@") number format would do the same, but Excel
+ * then shows "####" for a cell over 255 characters, and DIP summaries are often longer.
+ */
+import { DIP_HEADERS } from '../../../shared/columns.js';
+import { applyFormats, ensureTable, type TableLayout } from './layout.js';
+import { chunkBySize, rowWriteBytes } from './payload.js';
+import { AdapterError, type AdapterOptions, type ProgressFn } from './runner.js';
+import { sameRow } from './headerRow.js';
+
+// Room left in each batch for the small commands that ride along (header repair, resize, clears, formats).
+const BATCH_OVERHEAD = 32 * 1024;
+
+function bodyOf(grid: readonly (readonly string[])[], width: number): string[][] {
+  const header = grid[0];
+  if (!header || !sameRow(header, DIP_HEADERS)) {
+    throw new AdapterError('grid_mismatch', 'The grid to write must start with the DIP header row.');
+  }
+  return grid.slice(1).map((row, i) => {
+    if (row.length > DIP_HEADERS.length) throw new AdapterError('grid_mismatch', `Row ${i + 1} has more cells than there are DIP columns.`);
+    // Extra table columns (a person's own) are part of the body too: blank them so old notes do not sit beside new rows.
+    return Array.from({ length: width }, (_, c) => row[c] ?? '');
+  });
+}
+
+/** A value as it must be written to stay exactly this text. */
+export const asText = (value: string): string => (value === '' ? '' : `'${value}`);
+
+/**
+ * Fits the table to `rows` data rows (at least one: Excel keeps an empty row in an empty table), clears what the
+ * old body left below it, and lays out the formats for the new size — values first, formats after.
+ */
+function finish(layout: TableLayout, rows: number, options: AdapterOptions): void {
+  const { sheet, table, headerRow, firstColumn, columnCount, bodyRows: old } = layout;
+  const kept = Math.max(rows, 1);
+  table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, kept + 1, columnCount));
+  if (rows === 0) sheet.getRangeByIndexes(headerRow + 1, firstColumn, 1, columnCount).clear('Contents');
+  if (old > kept) sheet.getRangeByIndexes(headerRow + 1 + kept, firstColumn, old - kept, columnCount).clear('All');
+  applyFormats(layout, rows, options);
+}
+
+/**
+ * Writes `grid` (DIP_HEADERS first, then rows in DIP column order) as the table's whole body. The sheet is created
+ * or repaired first. Syncs: up to four to find or repair the table, then one per batch of at most
+ * `options.maxRequestBytes`. With a signal, the write can stop between batches: the table then holds exactly the
+ * rows written so far (never a mix of new rows and old ones) and `cancelled` is thrown with the count.
+ */
+export async function writeDipRows(
+  context: Excel.RequestContext,
+  options: AdapterOptions,
+  grid: readonly (readonly string[])[],
+  onProgress?: ProgressFn,
+  signal?: AbortSignal,
+): Promise<void> {
+  bodyOf(grid, DIP_HEADERS.length); // refuse a wrong grid before touching the workbook
+  const { layout } = await ensureTable(context, 'strict');
+  const body = bodyOf(grid, layout.columnCount);
+  const total = body.length;
+  const { sheet, headerRow, firstColumn, columnCount } = layout;
+  const chunks = chunkBySize(body, rowWriteBytes, options.maxRequestBytes - BATCH_OVERHEAD);
+  onProgress?.(0, total);
+
+  if (chunks.length === 0) {
+    finish(layout, 0, options);
+    await context.sync();
+    onProgress?.(0, 0);
+    return;
+  }
+  for (const [i, chunk] of chunks.entries()) {
+    if (signal?.aborted) {
+      finish(layout, chunk.start, options);
+      await context.sync();
+      throw new AdapterError('cancelled', 'Cancelled.', { done: chunk.start, total });
+    }
+    const count = chunk.end - chunk.start;
+    const range = sheet.getRangeByIndexes(headerRow + 1 + chunk.start, firstColumn, count, columnCount);
+    range.values = body.slice(chunk.start, chunk.end).map((row) => row.map(asText));
+    if (i === chunks.length - 1) finish(layout, total, options);
+    await context.sync();
+    onProgress?.(chunk.end, total);
+  }
+}
