@@ -150,6 +150,16 @@ describe('parseDipGrid', () => {
     expect(parsed.rows[1]).toMatchObject({ title: '29 Februari 2024', createdWhen: '29 Februari 2024', notes: 'FALSE' });
   });
 
+  it('copes with ragged, sparse and malformed lines', () => {
+    const sparse: unknown[] = [];
+    sparse[1] = 'Berkala';
+    sparse[2] = 'Judul jarang';
+    const grid = [[...DIP_HEADERS], null, 'not a line', ['', 'Setiap Saat', 'Pendek'], sparse] as unknown as unknown[][];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows.map((r) => [r.category, r.title])).toEqual([['setiap_saat', 'Pendek'], ['berkala', 'Judul jarang']]);
+    expect(parsed.sourceRows).toEqual([3, 4]);
+  });
+
   it('reports a grid without a recognisable header instead of guessing', () => {
     const parsed = parseDipGrid([['a', 'b'], ['c', 'd']], { lang: 'en' });
     expect(parsed.rows).toEqual([]);

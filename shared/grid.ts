@@ -47,8 +47,14 @@ const ESCAPED_FORMULA = /^'[=+\-@\t\r\n]/;
 
 const cellString = (v: unknown): string => normalizeText(v);
 
-function headerKeys(row: readonly unknown[] | undefined): (HeaderKey | null)[] {
-  return (row ?? []).map((c) => headerKey(cellString(c)));
+/** A grid line as an array (a JSON body may hold anything where a line should be). */
+const lineAt = (grid: readonly (readonly unknown[])[], r: number): readonly unknown[] => {
+  const line = grid[r];
+  return Array.isArray(line) ? line : [];
+};
+
+function headerKeys(row: readonly unknown[]): (HeaderKey | null)[] {
+  return Array.from(row, (c) => headerKey(cellString(c)));
 }
 
 function countFields(keys: readonly (HeaderKey | null)[]): number {
@@ -56,15 +62,13 @@ function countFields(keys: readonly (HeaderKey | null)[]): number {
 }
 
 /** A second header row under the first (merged "Uji Konsekuensi" over four sub-headers): every cell is a header. */
-function isSubHeader(row: readonly unknown[] | undefined): boolean {
-  if (!row) return false;
-  const filled = row.map(cellString).filter((s) => s !== '');
+function isSubHeader(row: readonly unknown[]): boolean {
+  const filled = Array.from(row, cellString).filter((s) => s !== '');
   return filled.length >= 2 && filled.every((s) => isFieldColumn(headerKey(s)));
 }
 
-function isColumnNumberRow(row: readonly unknown[] | undefined): boolean {
-  if (!row) return false;
-  const filled = row.map(cellString).filter((s) => s !== '');
+function isColumnNumberRow(row: readonly unknown[]): boolean {
+  const filled = Array.from(row, cellString).filter((s) => s !== '');
   return filled.length >= MIN_HEADER_MATCHES && filled.every((s) => COLUMN_NUMBER.test(s));
 }
 
@@ -94,28 +98,28 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
 
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit && out.headerRow < 0; r++) {
-    if (countFields(headerKeys(grid[r])) >= MIN_HEADER_MATCHES) out.headerRow = r;
+    if (countFields(headerKeys(lineAt(grid, r))) >= MIN_HEADER_MATCHES) out.headerRow = r;
   }
   if (out.headerRow < 0) {
     sheetIssue('error', 'header_not_found');
     return out;
   }
 
-  const keys = headerKeys(grid[out.headerRow]);
+  const keys = headerKeys(lineAt(grid, out.headerRow));
   let first = out.headerRow + 1;
-  const hasSubHeader = isSubHeader(grid[first]);
+  const hasSubHeader = isSubHeader(lineAt(grid, first));
   if (hasSubHeader) {
     // A sub-header names the columns under a group or combined header; elsewhere the top header stands.
-    headerKeys(grid[first]).forEach((k, c) => {
+    headerKeys(lineAt(grid, first)).forEach((k, c) => {
       const top = keys[c];
       if (isFieldColumn(k) && (top == null || top === 'group' || top === 'createdWhenWhere')) keys[c] = k;
     });
     first++;
   }
-  if (isColumnNumberRow(grid[first])) first++;
+  if (isColumnNumberRow(lineAt(grid, first))) first++;
 
   const headerText = (c: number) =>
-    cellString(grid[out.headerRow]?.[c]) || (hasSubHeader ? cellString(grid[out.headerRow + 1]?.[c]) : '');
+    cellString(lineAt(grid, out.headerRow)[c]) || (hasSubHeader ? cellString(lineAt(grid, out.headerRow + 1)[c]) : '');
   const used: [FieldColumn, number][] = [];
   keys.forEach((k, c) => {
     if (k === null && headerText(c) !== '') sheetIssue('warning', 'unknown_column', { header: headerText(c) });
@@ -132,8 +136,8 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
   let sectionUsed = false;
   const unnamedWithData = new Set<number>();
   for (let r = first; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    const texts = cells.map(cellString);
+    const cells = lineAt(grid, r);
+    const texts = Array.from(cells, cellString);
     // "A. INFORMASI BERKALA" alone on a row (often merged across the table) heads the rows under it. A lone
     // kategori in the Kategori column is not one: that is a row someone has started to fill.
     const words = texts.flatMap((s, c) => (s !== '' && !ENUMERATOR.test(s) ? [c] : []));
@@ -148,10 +152,10 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
     let filled = false;
     for (const [k, c] of used) {
       raw[k] = rawCell(k, cells[c]);
-      if (texts[c] !== '') filled = true;
+      if (texts[c]) filled = true;
     }
     texts.forEach((s, c) => {
-      if (s !== '' && keys[c] == null && headerText(c) === '') unnamedWithData.add(c);
+      if (s && keys[c] == null && headerText(c) === '') unnamedWithData.add(c);
     });
     if (!filled) continue;
     if (section !== null && cellString(raw.category) === '') {

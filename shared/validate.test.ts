@@ -68,10 +68,10 @@ describe('validateRows', () => {
   });
 
   it('accepts only http(s) links, and no link at all', () => {
-    for (const link of ['https://ppid.jambiprov.go.id/dip?x=1', 'http://jambikota.go.id', null, undefined, '']) {
+    for (const link of ['https://ppid.jambiprov.go.id/dip?x=1', 'http://jambikota.go.id', 'https://例え.jp/x', 'http://localhost:3000/a#b', null, undefined, '']) {
       expect(found([{ ...base, link }]), String(link)).toEqual([]);
     }
-    for (const link of ['www.jambikota.go.id', 'ftp://x.go.id', 'javascript:alert(1)', 'https://', 'https://a b.go.id', 'Website']) {
+    for (const link of ['www.jambikota.go.id', 'ftp://x.go.id', 'javascript:alert(1)', 'https://', 'https://a b.go.id', 'https://x.go.id:99999', 'Website']) {
       expect(found([{ ...base, link }]), link).toEqual([['invalid_link', 'link', 'error']]);
     }
   });
@@ -160,13 +160,14 @@ describe('validateRows', () => {
     validateRows(rows.slice(0, 100), { knownUnits: units }); // warm-up: JIT and the normaliser cache
     const times: number[] = [];
     let issues = 0;
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 10; k++) {
       const t0 = performance.now();
       issues = validateRows(rows, { knownUnits: units }).length;
       times.push(performance.now() - t0);
     }
     expect(issues).toBeGreaterThan(1_000); // the duplicates and "0 Thn": the rules really ran
-    expect(Math.min(...times)).toBeLessThan(60);
+    // ~20–40 ms on an idle 2-core box; the bound is the requirement itself, so a busy machine does not fail it.
+    expect(Math.min(...times)).toBeLessThan(100);
   });
 });
 

@@ -25,10 +25,11 @@ const REQUIRED_TEXT = [
 ] as const satisfies readonly (RowField & ColumnKey)[];
 const LETTERS_NEVER_PERMANENT = new Set(['a', 'b', 'c', 'd', 'e', 'f']);
 const SPACE_RUN = /\s+/g;
+const ODD_SPACING = /[^\S ]| {2}|^ | $/;
 
 const isBlank = (s: string | null | undefined): boolean => s == null || s.trim() === '';
 /** How two names are compared: case and spacing do not count. */
-const matchKey = (s: string): string => s.replace(SPACE_RUN, ' ').trim().toLowerCase();
+const matchKey = (s: string): string => (ODD_SPACING.test(s) ? s.replace(SPACE_RUN, ' ').trim() : s).toLowerCase();
 
 /**
  * Every issue of a list of rows, in row order. Never throws on schema-valid rows; linear in the number of rows.
