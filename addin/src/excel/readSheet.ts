@@ -59,9 +59,11 @@ export async function readDipSheet(
     }
     start += count;
     onProgress?.(start, total);
-    // Size the next chunk from this one's weight: the sync count follows the payload, not the row count.
+    // Size the next chunk from this one's weight (aiming a tenth under the budget, as rows vary): the sync count
+    // follows the payload, not the row count.
     const bytes = jsonBytes(values) + jsonBytes(text);
-    size = Math.max(1, Math.min(options.maxReadRows, Math.floor((options.maxRequestBytes * count) / Math.max(1, bytes))));
+    const target = 0.9 * options.maxRequestBytes;
+    size = Math.max(1, Math.min(options.maxReadRows, Math.floor((target * count) / Math.max(1, bytes))));
   }
   while (grid.length > 1 && isBlankRow(grid[grid.length - 1] ?? [])) grid.pop();
   return grid;

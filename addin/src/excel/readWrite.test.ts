@@ -215,7 +215,8 @@ describe('readDipSheet', () => {
     expect(large.count).toBe(small.count);
     expect(small.count).toBe(2);
     const huge = await syncs(50_000, { maxRequestBytes: 1_000_000 });
-    expect(huge.max).toBeLessThanOrEqual(1.1 * 1_000_000);
-    expect(huge.count).toBeLessThanOrEqual(Math.ceil(huge.payload / 1_000_000) + 3);
+    // Read chunks aim at 90% of the budget; the first one (readChunkRows) is a guess.
+    expect(huge.max).toBeLessThanOrEqual(1_000_000);
+    expect(huge.count).toBeLessThanOrEqual(Math.ceil(huge.payload / (0.9 * 1_000_000)) + 3);
   }, 60_000);
 });
