@@ -50,12 +50,19 @@ export interface Workbook {
   selectRows(first: number, count?: number): void;
   /** Types into one cell of a data row, by DIP column key. */
   type(rowIndex: number, key: (typeof DIP_COLUMNS)[number]['key'], value: string): void;
+  /** What one cell of a data row holds, by DIP column key. */
+  cell(rowIndex: number, key: (typeof DIP_COLUMNS)[number]['key']): string;
+  /** The selection address as Excel reports it ("DIP!C3"). */
+  selection(): string;
+  /** The fill colour of one cell of a data row (validation marks), by DIP column key. */
+  fill(rowIndex: number, key: (typeof DIP_COLUMNS)[number]['key']): string | undefined;
 }
 
-export async function openWorkbook(rows: readonly DipRow[] = []): Promise<Workbook> {
+/** A workbook with the DIP sheet holding `rows`; `{ empty: true }` for a workbook without the sheet at all. */
+export async function openWorkbook(rows: readonly DipRow[] = [], opts: { empty?: boolean } = {}): Promise<Workbook> {
   const mock = createMockExcel();
   const adapter = createExcelAdapter(mock.runner);
-  await adapter.ensureDipSheet();
+  if (!opts.empty) await adapter.ensureDipSheet();
   if (rows.length > 0) await adapter.writeDipRows(toDipGrid(rows));
   const table = () => {
     const t = mock.model.table(TABLE_NAME);
@@ -75,6 +82,15 @@ export async function openWorkbook(rows: readonly DipRow[] = []): Promise<Workbo
       const t = table();
       const col = DIP_COLUMNS.findIndex((c) => c.key === key);
       t.sheet.put(t.row + 1 + rowIndex, t.col + col, [[value]]);
+    },
+    cell(rowIndex, key) {
+      const t = table();
+      return String(t.sheet.get(t.row + 1 + rowIndex, t.col + DIP_COLUMNS.findIndex((c) => c.key === key)));
+    },
+    selection: () => mock.model.selection,
+    fill(rowIndex, key) {
+      const t = table();
+      return t.sheet.fillAt(t.row + 1 + rowIndex, t.col + DIP_COLUMNS.findIndex((c) => c.key === key));
     },
   };
 }
