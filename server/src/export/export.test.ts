@@ -2,45 +2,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './csv.js';
 import { escapeFormula } from './escape.js';
+import { parseCsv } from './testing.js';
 import { toXlsx } from './xlsx.js';
 
 // Every leading character that makes a spreadsheet evaluate a cell, with a payload behind it.
 const DANGEROUS = ['=HYPERLINK("http://evil.example","klik")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '\n=1+1', "=cmd|' /C calc'!A0", '='];
 const HARMLESS = ['Laporan Keuangan 2024', 'a=b', '1+1', 'e-mail', ' =1', '\u2212 1', '', '(=1)', "'sudah"];
-
-/** RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
 
 describe('escapeFormula', () => {
   it.each(DANGEROUS)('prefixes %j with an apostrophe', (s) => {
