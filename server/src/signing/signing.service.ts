@@ -108,15 +108,14 @@ export function createKeyRing(db: Db, pkcs8Base64?: string): KeyRing {
   };
 }
 
-const rings = new WeakMap<Db, KeyRing>();
+const rings = new WeakMap<Db, Map<string, KeyRing>>();
 
-/** The ring of this database: the approval routes and the key routes of one app share it (one key load). */
+/** The ring of this database and key setting: the approval routes and the key routes of one app share it (one load). */
 export function keyRingFor(db: Db, pkcs8Base64?: string): KeyRing {
-  let ring = rings.get(db);
-  if (!ring) {
-    ring = createKeyRing(db, pkcs8Base64);
-    rings.set(db, ring);
-  }
+  let byKey = rings.get(db);
+  if (!byKey) rings.set(db, (byKey = new Map()));
+  let ring = byKey.get(pkcs8Base64 ?? '');
+  if (!ring) byKey.set(pkcs8Base64 ?? '', (ring = createKeyRing(db, pkcs8Base64)));
   return ring;
 }
 
