@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
 import { publicRoutes } from './public/public.routes.js';
 import { registerRoutes } from './register/register.routes.js';
+import { roundsRoutes } from './rounds/rounds.routes.js';
 import { signingRoutes } from './signing/signing.routes.js';
 
 export function createApp(deps: AppDeps) {
@@ -23,6 +24,8 @@ export function createApp(deps: AppDeps) {
     // The push endpoint has its own, larger cap (a 10,000-row DIP is several MB); everything else gets the small one.
     .use('*', async (c, next) => {
       if (c.req.method === 'POST' && c.req.path === '/api/register/versions') return next();
+      // Uploads and unit submissions have their own cap (server/src/rounds/upload/limits.ts: 10 MB).
+      if (c.req.method === 'POST' && (c.req.path === '/api/import' || /^\/api\/rounds\/[^/]+\/submissions$/.test(c.req.path))) return next();
       return bodyLimit({
         maxSize: config.bodyLimitBytes,
         onError: () => {
@@ -33,7 +36,8 @@ export function createApp(deps: AppDeps) {
     .route('/', authRoutes(deps))
     .route('/', adminRoutes(deps))
     .route('/', registerRoutes(deps))
-    .route('/', approvalRoutes(deps));
+    .route('/', approvalRoutes(deps))
+    .route('/', roundsRoutes(deps));
 
   const app = new Hono<AppEnv>();
   if (config.logRequests) app.use('*', requestLog());
