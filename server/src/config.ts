@@ -21,6 +21,10 @@ export interface Config {
   logRequests: boolean;
   adminUsername: string | undefined;
   adminPassword: string | undefined;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted for the client address (0 = none). */
+  trustProxyHops: number;
+  /** First login lockout in seconds (auth/login-limit.ts); later ones double. */
+  loginLockSeconds: number;
   /** Ed25519 PKCS#8 private key (base64) to sign approvals with; unset = a key generated once and kept in the database. */
   signingKeyPkcs8Base64: string | undefined;
 }
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     signingKeyPkcs8Base64: env.SIGNING_KEY_PKCS8_BASE64 || undefined,
+    trustProxyHops: num(env.TRUST_PROXY_HOPS, 0),
+    loginLockSeconds: num(env.LOGIN_LOCK_SECONDS, 60),
   };
 }
 

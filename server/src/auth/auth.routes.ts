@@ -4,12 +4,21 @@ import type { AppDeps, AppEnv } from '../http/env.js';
 import { validate } from '../http/validation.js';
 import { requireAuth } from './auth.middleware.js';
 import * as auth from './auth.service.js';
+import { clientAddress } from './login-limit.client.js';
+import { limitLogin, LoginLimitedError, loginLimitPolicy } from './login-limit.js';
 
 export function authRoutes({ db, config }: AppDeps) {
+  const policy = loginLimitPolicy(config.loginLockSeconds);
   return new Hono<AppEnv>()
     .post('/auth/login', validate('json', loginRequestSchema), async (c) => {
       const { username, password } = c.req.valid('json');
-      return c.json(await auth.login(db, username, password, config.tokenTtlMs));
+      const subject = { username, client: clientAddress(c, config.trustProxyHops) };
+      try {
+        return c.json(await limitLogin(db, policy, subject, () => auth.login(db, username, password, config.tokenTtlMs)));
+      } catch (err) {
+        if (err instanceof LoginLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
+        throw err;
+      }
     })
     .post('/auth/logout', requireAuth(db), async (c) => {
       await auth.logout(db, c.get('user'), c.get('tokenHash'));
