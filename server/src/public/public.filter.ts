@@ -17,6 +17,8 @@ export interface DipQuery {
   halaman: number;
   /** An archived published version; null = the current one. */
   versi: number | null;
+  /** Every match on one page (`semua=1`): the view to print the whole list from. */
+  semua: boolean;
 }
 
 export interface IndexedEntry extends PublicEntry {
@@ -49,6 +51,7 @@ export function parseDipQuery(get: (name: string) => string | undefined): DipQue
     tahun: tahun !== null && tahun >= 1900 ? tahun : null,
     halaman: positiveInt(get('halaman'), 1_000_000) ?? 1,
     versi: positiveInt(get('versi'), 999_999_999),
+    semua: get('semua') === '1',
   };
 }
 
@@ -64,7 +67,8 @@ export function queryString(q: DipQuery, over: Partial<DipQuery> = {}): string {
   if (m.kategori) p.set('kategori', m.kategori);
   if (m.unit) p.set('unit', m.unit);
   if (m.tahun !== null) p.set('tahun', String(m.tahun));
-  if (m.halaman > 1) p.set('halaman', String(m.halaman));
+  if (m.semua) p.set('semua', '1');
+  else if (m.halaman > 1) p.set('halaman', String(m.halaman));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -106,14 +110,15 @@ export function filterDip(list: { entries: readonly IndexedEntry[]; dik: readonl
   const dikShown = q.kategori === null || q.kategori === 'dikecualikan' ? dik : [];
 
   const total = entries.length + dikShown.length;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(q.halaman, pages);
-  const offset = (page - 1) * PAGE_SIZE;
+  const size = q.semua ? Math.max(1, total) : PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(q.semua ? 1 : q.halaman, pages);
+  const offset = (page - 1) * size;
   const items: ListItem[] = [];
   // Numbers run within each kategori, as in the printed DIP tables.
   const firstOf = new Map<string, number>();
   entries.forEach((e, i) => firstOf.has(e.category) || firstOf.set(e.category, i));
-  for (let i = offset; i < Math.min(offset + PAGE_SIZE, total); i++) {
+  for (let i = offset; i < Math.min(offset + size, total); i++) {
     if (i < entries.length) {
       const e = entries[i]!;
       items.push({ kind: 'entry', entry: e, no: i - firstOf.get(e.category)! + 1 });

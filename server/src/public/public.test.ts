@@ -131,6 +131,20 @@ describe.each(testBackends)('public DIP site on $name', (backend) => {
       expectIn(text, '<option value="2019" selected>');
     });
 
+    it('shows every match on one page for printing (semua=1), filters kept', async () => {
+      const q = { kategori: 'berkala', unit: 'Bidang Informasi' };
+      const want = referenceFilter(rows, q);
+      const paged = (await get(query(q))).text;
+      const link = /href="([^"]*semua=1[^"]*)"/.exec(paged)![1]!.replace(/&amp;/g, '&');
+      expect(link).toBe('/dip?kategori=berkala&unit=Bidang+Informasi&semua=1');
+      const all = (await get(link)).text;
+      expect(rowIdsOn(all)).toEqual(want.ids);
+      expect(want.ids.length).toBeGreaterThan(50);
+      expect(pagerHrefs(all)).toEqual([]);
+      const everything = (await get('/dip?semua=1')).text;
+      expect(rowIdsOn(everything).length + dikIdsOn(everything).length).toBe(N);
+    });
+
     it('ignores unreadable parameters instead of failing', async () => {
       const { res, text } = await get('/dip?kategori=rahasia&tahun=abc&halaman=-3&q=' + 'x'.repeat(5000));
       expect(res.status).toBe(200);

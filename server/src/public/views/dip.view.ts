@@ -3,7 +3,7 @@
  * form: no JavaScript), the page of results, the DIK, and the downloads.
  */
 import type { Category } from '../../../../shared/row.js';
-import { queryString, type DipQuery, type FilterResult, type IndexedDik, type IndexedEntry } from '../public.filter.js';
+import { PAGE_SIZE, queryString, type DipQuery, type FilterResult, type IndexedDik, type IndexedEntry } from '../public.filter.js';
 import { categoryLabel, PUBLIC_CATEGORIES } from '../public.model.js';
 import type { PublishedDip } from '../public.service.js';
 import { decreeLines, fmtInt } from './format.js';
@@ -57,7 +57,7 @@ ${q.versi !== null ? h`<input type="hidden" name="versi" value="${q.versi}">` : 
 <div class="field"><label for="kategori">Kategori</label><select id="kategori" name="kategori">${option('', 'Semua kategori', q.kategori === null)}${[...PUBLIC_CATEGORIES, 'dikecualikan' as const].map((c) => option(c, categoryLabel(c), q.kategori === c))}</select></div>
 <div class="field"><label for="unit">Unit</label><select id="unit" name="unit">${option('', 'Semua unit', q.unit === null)}${units.map((u) => option(u, u, q.unit === u))}</select></div>
 <div class="field"><label for="tahun">Tahun pembuatan</label><select id="tahun" name="tahun">${option('', 'Semua tahun', q.tahun === null)}${d.years.map((y) => option(String(y), String(y), q.tahun === y))}</select></div>
-<div class="actions"><button type="submit">Cari</button> <a href="/dip${queryString({ ...q, q: '', kategori: null, unit: null, tahun: null, halaman: 1 })}">Hapus pencarian</a></div>
+<div class="actions"><button type="submit">Cari</button> <a href="/dip${queryString({ ...q, q: '', kategori: null, unit: null, tahun: null, halaman: 1, semua: false })}">Hapus pencarian</a></div>
 </form>`;
 }
 
@@ -70,6 +70,7 @@ function downloads(q: DipQuery): Html {
 <li><a href="/dip.json${v}">JSON</a></li>
 </ul>
 <p class="hint">Berkas unduhan memuat seluruh daftar versi ini, tanpa saringan.</p>
+<p>${q.semua ? h`<a href="/dip${queryString({ ...q, semua: false, halaman: 1 })}">Tampilkan ${PAGE_SIZE} hasil per halaman</a>` : h`<a href="/dip${queryString({ ...q, halaman: 1, semua: true })}">Tampilkan semua hasil di satu halaman (untuk dicetak)</a>`}</p>
 </section>`;
 }
 
