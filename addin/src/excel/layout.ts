@@ -10,9 +10,9 @@ export const SHEET_NAME = 'DIP';
 export const TABLE_NAME = 'TabelDIP';
 const WIDTH = DIP_HEADERS.length;
 
-// Excel measures column widths in points; one character of the default font is about 7 points wide once the
-// cell padding is counted, which makes DIP_COLUMNS' character widths come out as intended.
-const POINTS_PER_CHAR = 7;
+// Office.js sets column widths in points; a character of the default 11-point font is about 5.7 points wide
+// (Excel's default 8.43-character column is 48 points), and 6 leaves the cell padding some room.
+const POINTS_PER_CHAR = 6;
 // Columns at least this wide hold prose (titles, summaries, consequences): they wrap instead of overflowing.
 const WRAP_MIN_WIDTH = 30;
 

@@ -75,6 +75,8 @@ describe('writeDipRows', () => {
     const error = await adapter.writeDipRows([['Judul'], ['x']]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdapterError);
     expect((error as AdapterError).code).toBe('grid_mismatch');
+    const wide = await adapter.writeDipRows([[...DIP_HEADERS], [...sampleRow(0), 'extra']]).catch((e: unknown) => e);
+    expect((wide as AdapterError).code).toBe('grid_mismatch');
     expect(excel.syncCount()).toBe(0);
   });
 

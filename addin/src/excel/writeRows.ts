@@ -16,17 +16,18 @@ import { sameRow } from './headerRow.js';
 // Room left in each batch for the small commands that ride along (header repair, resize, clears, formats).
 const BATCH_OVERHEAD = 32 * 1024;
 
-function bodyOf(grid: readonly (readonly string[])[], width: number): string[][] {
+function checkGrid(grid: readonly (readonly string[])[]): void {
   const header = grid[0];
   if (!header || !sameRow(header, DIP_HEADERS)) {
     throw new AdapterError('grid_mismatch', 'The grid to write must start with the DIP header row.');
   }
-  return grid.slice(1).map((row, i) => {
-    if (row.length > DIP_HEADERS.length) throw new AdapterError('grid_mismatch', `Row ${i + 1} has more cells than there are DIP columns.`);
-    // Extra table columns (a person's own) are part of the body too: blank them so old notes do not sit beside new rows.
-    return Array.from({ length: width }, (_, c) => row[c] ?? '');
-  });
+  const wide = grid.findIndex((row) => row.length > DIP_HEADERS.length);
+  if (wide > 0) throw new AdapterError('grid_mismatch', `Row ${wide} has more cells than there are DIP columns.`);
 }
+
+/** The rows padded to the table's width: a person's extra columns are part of the body too, and are blanked. */
+const bodyOf = (grid: readonly (readonly string[])[], width: number): string[][] =>
+  grid.slice(1).map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
 
 /** A value as it must be written to stay exactly this text. */
 export const asText = (value: string): string => (value === '' ? '' : `'${value}`);
@@ -57,7 +58,7 @@ export async function writeDipRows(
   onProgress?: ProgressFn,
   signal?: AbortSignal,
 ): Promise<void> {
-  bodyOf(grid, DIP_HEADERS.length); // refuse a wrong grid before touching the workbook
+  checkGrid(grid); // before touching the workbook
   const { layout } = await ensureTable(context, 'strict');
   const body = bodyOf(grid, layout.columnCount);
   const total = body.length;
