@@ -27,3 +27,7 @@ console.log(`DIP Sync bench — ${new Date().toISOString()} — node ${process.v
 
 section('Register push: 10,000 rows and a 10-row edit, next to raw COPY (median of 3)');
 console.table(await benchRegister(pgUrl));
+
+section('Excel adapter against the mock: read/write 10,000 and 50,000 rows — syncs and largest request');
+const { benchAdapter } = await import('./adapter.bench.js');
+console.table(await benchAdapter());
