@@ -19,7 +19,7 @@ describe.each(testBackends)('a round with three units on $name', (backend) => {
   let unitC: string;
   let round: RoundSummary;
   let v1: StoredDipRow[];
-  const sub: Record<string, SubmitResponse> = {};
+  const sub = {} as Record<'A' | 'B' | 'C', SubmitResponse>;
   let firstFilledA: Buffer;
 
   beforeAll(async () => {

@@ -90,7 +90,9 @@ function dataSheet(wb: ExcelJS.Workbook, input: TemplateInput) {
   });
 
   input.rows.forEach((r, i) => {
-    const row = ws.addRow([...grid[i + 1]!, r.status ? STATUS_LABEL[r.status] : '', escapeFormula(r.comment ?? '')]);
+    // Absent values stay blank cells, not empty strings (which Excel counts as filled).
+    const cells = [...grid[i + 1]!, r.status ? STATUS_LABEL[r.status] : '', escapeFormula(r.comment ?? '')].map((v) => (v === '' ? null : v));
+    const row = ws.addRow(cells);
     if (r.status !== 'returned') return;
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.fill = RETURNED_FILL;
