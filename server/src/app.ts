@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
 import { publicRoutes } from './public/public.routes.js';
 import { registerRoutes } from './register/register.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { roundsRoutes } from './rounds/rounds.routes.js';
 import { signingRoutes } from './signing/signing.routes.js';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRoutes(deps))
     .route('/', registerRoutes(deps))
     .route('/', approvalRoutes(deps))
+    .route('/', reportRoutes(deps))
     .route('/', roundsRoutes(deps));
 
   const app = new Hono<AppEnv>();
