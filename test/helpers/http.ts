@@ -1,0 +1,91 @@
+/** HTTP to a real server process over loopback: `fetch` for ordinary calls, node:http for hand-made bodies. */
+import http from 'node:http';
+
+export interface Reply<T = unknown> {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: T;
+}
+
+export interface CallInit {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+/** One request; the body is always read (so connections are reused) and parsed as JSON when it is JSON. */
+export async function call<T = unknown>(base: string, path: string, init: CallInit = {}): Promise<Reply<T>> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(new URL(path, base), { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body: (body ?? null) as BodyInit | null });
+  const text = await res.text();
+  let json: unknown = undefined;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) json = JSON.parse(text);
+  return { status: res.status, headers: res.headers, text, json: json as T };
+}
+
+export interface RawReply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  /** The connection broke while we were still sending (the server answered early and closed). */
+  writeError?: string;
+}
+
+/**
+ * A request whose body is sent as the given chunks: with `Content-Length` (the chunks' total, or `declaredLength`)
+ * or with `Transfer-Encoding: chunked`. Resolves with the server's answer even when it answers before the body is
+ * all sent and drops the connection.
+ */
+export function rawRequest(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; chunks: Buffer[]; chunked?: boolean; timeoutMs?: number },
+): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const total = opts.chunks.reduce((n, c) => n + c.length, 0);
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.chunked) headers['transfer-encoding'] = 'chunked';
+    else headers['content-length'] = String(total);
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers, agent: false });
+    let writeError: string | undefined;
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no answer within ${opts.timeoutMs ?? 30_000} ms`));
+    }, opts.timeoutMs ?? 30_000);
+    req.on('response', (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8'), ...(writeError ? { writeError } : {}) });
+      });
+      res.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+    req.on('error', (e) => {
+      // EPIPE/ECONNRESET while writing after the server already answered: the 'response' above still arrives.
+      writeError = e.message;
+      setTimeout(() => {
+        clearTimeout(timer);
+        reject(new Error(`request failed before any answer: ${e.message}`));
+      }, 2000).unref();
+    });
+    void (async () => {
+      for (const chunk of opts.chunks) {
+        if (req.destroyed) return;
+        if (!req.write(chunk)) await new Promise((r) => req.once('drain', r).once('close', r));
+      }
+      req.end();
+    })();
+  });
+}
