@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'addin/dist/', 'data/', 'test/artifacts/', 'coverage/'] },
+  { ignores: ['node_modules/', 'addin/dist/', 'data/', 'test/artifacts/', 'coverage/', '**/.*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
