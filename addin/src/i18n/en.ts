@@ -191,7 +191,7 @@ export const en: Messages = {
   reapply: {
     heading: (version) => `Re-apply on top of version ${version}`,
     fromBase: (base) => `Your changes are measured against version ${base}, the version this sheet was pulled from.`,
-    noBase: 'This sheet has no base version: rows without an ID count as new, rows with an ID are compared with the server directly.',
+    noBase: 'This sheet has no base version: rows with an ID, and rows exactly equal to one on the server, count as the same row; other rows count as new.',
     clean: 'No conflicts: all your changes can be applied.',
     conflicts: (count) => `${s(count, 'conflict needs', 'conflicts need')} your decision.`,
     allMine: 'Choose mine for all',
@@ -227,6 +227,7 @@ export const en: Messages = {
     empty: 'No versions yet. Push the sheet from Sync to create the first one.',
     needTwo: 'Comparing needs at least two versions.',
     meta: (author, time, rows) => `${author} · ${time} · ${s(rows, 'row', 'rows')}`,
+    latest: 'Latest',
     versionOption: (version) => `Version ${version}`,
     compareTitle: 'Compare two versions',
     from: 'From',

@@ -203,7 +203,7 @@ export const id = {
   reapply: {
     heading: (version: number) => `Terapkan ulang di atas versi ${version}`,
     fromBase: (base: number) => `Perubahan Anda dihitung terhadap versi ${base}, versi yang dahulu ditarik ke lembar ini.`,
-    noBase: 'Lembar ini tidak punya versi dasar: baris tanpa ID dianggap baru, baris ber-ID dibandingkan langsung dengan server.',
+    noBase: 'Lembar ini tidak punya versi dasar: baris ber-ID dan baris yang isinya sama persis dengan server dianggap baris yang sama; baris lain dianggap baru.',
     clean: 'Tidak ada bentrok: semua perubahan Anda dapat diterapkan.',
     conflicts: (count: number) => `${n(count)} bentrok perlu keputusan Anda.`,
     allMine: 'Pilih semua punya saya',
@@ -239,6 +239,7 @@ export const id = {
     empty: 'Belum ada versi. Kirim lembar dari bagian Sinkron untuk membuat versi pertama.',
     needTwo: 'Perbandingan memerlukan paling sedikit dua versi.',
     meta: (author: string, time: string, rows: number) => `${author} · ${time} · ${n(rows)} baris`,
+    latest: 'Terbaru',
     versionOption: (version: number) => `Versi ${version}`,
     compareTitle: 'Bandingkan dua versi',
     from: 'Dari',

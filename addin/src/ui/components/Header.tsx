@@ -8,14 +8,15 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { flexGrow: 1 },
-  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3 },
+  title: { flexGrow: 1, whiteSpace: 'nowrap' },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
+  // A long username gives way first: the pane is ~320 px wide and the buttons must stay whole.
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
 });
 
 export function Header({ user, onSignOut }: { user: UserInfo | null; onSignOut(): void }) {
@@ -28,7 +29,9 @@ export function Header({ user, onSignOut }: { user: UserInfo | null; onSignOut()
       </Text>
       {user ? (
         <span className={styles.user}>
-          <Caption1>{t.auth.signedInAs(user.username, t.roles[user.role])}</Caption1>
+          <Caption1 className={styles.name} title={t.auth.signedInAs(user.username, t.roles[user.role])}>
+            {t.auth.signedInAs(user.username, t.roles[user.role])}
+          </Caption1>
           <Button size="small" appearance="subtle" onClick={onSignOut}>
             {t.auth.signOut}
           </Button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diff } from '../../../../shared/diff.js';
 import type { DipRow, StoredDipRow } from '../../../../shared/row.js';
 import { sampleRow } from '../../../../shared/testing/sample-rows.js';
-import { assignIds, dedupeIds, isNewRowId, overlappingRows, sheetChanges, titlesById } from './changes.js';
+import { adoptIds, assignIds, dedupeIds, isNewRowId, overlappingRows, sheetChanges, titlesById } from './changes.js';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const stored = (n: number): StoredDipRow => ({ ...sampleRow(n), id: ID(n) });
@@ -59,9 +59,28 @@ describe('assignIds', () => {
     expect(r.unmatched).toBe(1);
   });
 
+  it('also writes an id the push adopted by content, unless the sheet already holds it', () => {
+    const pushed: DipRow[] = [stored(1), stored(2)]; // row 1's id was adopted: the sheet lacks it
+    const r = assignIds(pushed, [ID(1), ID(2)], [sampleRow(1), stored(2)]);
+    expect(r.rows.map((x) => x.id)).toEqual([ID(1), ID(2)]);
+  });
+
   it('gives identical new rows distinct ids', () => {
     const twin = sampleRow(3);
     const r = assignIds([twin, twin], [ID(8), ID(9)], [twin, twin]);
     expect(r.rows.map((x) => x.id)).toEqual([ID(8), ID(9)]);
+  });
+});
+
+describe('adoptIds', () => {
+  it('gives an id-less row the id of the identical reference row, once, and never an id the sheet already has', () => {
+    const rows: DipRow[] = [sampleRow(1), stored(2), sampleRow(2), sampleRow(1), { ...sampleRow(3), title: 'lain' }];
+    const out = adoptIds(rows, [stored(1), stored(2), stored(3)]);
+    expect(out.map((r) => r.id)).toEqual([ID(1), ID(2), undefined, undefined, undefined]);
+  });
+
+  it('searches the references in order (base before head)', () => {
+    const other = { ...stored(1), id: ID(99) };
+    expect(adoptIds([sampleRow(1)], [other], [stored(1)])[0]!.id).toBe(ID(99));
   });
 });

@@ -6,6 +6,11 @@ import { canonicalRow, stableStringify } from '../../../../shared/canonical.js';
 import { diff, type RowDiff } from '../../../../shared/diff.js';
 import type { DipRow, RowField, StoredDipRow } from '../../../../shared/row.js';
 
+function contentKey(row: DipRow): string {
+  const { id: _id, ...rest } = row;
+  return stableStringify(canonicalRow(rest));
+}
+
 /** Prefix of the stand-in ids given to rows not pushed yet; never sent, only used to diff. */
 export const NEW_ROW_PREFIX = '~baru-';
 export const isNewRowId = (id: string): boolean => id.startsWith(NEW_ROW_PREFIX);
@@ -23,6 +28,35 @@ export function dedupeIds(rows: readonly DipRow[]): DipRow[] {
     }
     const { id: _id, ...rest } = row;
     return rest;
+  });
+}
+
+/**
+ * Gives a row without an id the id of a reference row with exactly the same content, when that id is not in the
+ * sheet already: a row whose hidden ID cell was cleared, or a workbook typed again from a printed DIP, is the same
+ * row, not a new one (pushing it as new would retire the old id and churn the register).
+ *
+ * @param references searched in order (e.g. the base, then the head)
+ */
+export function adoptIds(rows: readonly DipRow[], ...references: readonly (readonly StoredDipRow[])[]): DipRow[] {
+  const used = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+  const byContent = new Map<string, string[]>();
+  for (const list of references) {
+    for (const r of list) {
+      if (used.has(r.id)) continue;
+      const k = contentKey(r);
+      const ids = byContent.get(k) ?? [];
+      if (!ids.includes(r.id)) byContent.set(k, [...ids, r.id]);
+    }
+  }
+  return rows.map((row) => {
+    if (row.id) return row;
+    const ids = byContent.get(contentKey(row));
+    let id = ids?.shift();
+    while (id && used.has(id)) id = ids?.shift();
+    if (!id) return row;
+    used.add(id);
+    return { ...row, id };
   });
 }
 
@@ -82,21 +116,18 @@ export function titlesById(...lists: readonly (readonly DipRow[])[]): Map<string
   return m;
 }
 
-function contentKey(row: DipRow): string {
-  const { id: _id, ...rest } = row;
-  return stableStringify(canonicalRow(rest));
-}
-
 /**
- * Gives the rows a push created their new ids, matched by content, in the sheet as it is *now*: the user may have
+ * Writes the ids of a push into the rows of the sheet as it is *now*, matched by content: the user may have
  * typed while the push was on its way, and those edits must survive the write-back. Rows that already had an id
  * keep it; a new row edited meanwhile cannot be matched and stays new (`unmatched` counts them).
  */
 export function assignIds(pushed: readonly DipRow[], ids: readonly string[], now: readonly DipRow[]): { rows: DipRow[]; unmatched: number } {
+  const inSheet = new Set(now.flatMap((r) => (r.id ? [r.id] : [])));
   const queue = new Map<string, string[]>();
   pushed.forEach((row, i) => {
     const id = ids[i];
-    if (row.id || !id) return;
+    // Rows pushed with an id the sheet lacks (adopted by content, see adoptIds) need it written too.
+    if (!id || inSheet.has(id)) return;
     const k = contentKey(row);
     queue.set(k, [...(queue.get(k) ?? []), id]);
   });

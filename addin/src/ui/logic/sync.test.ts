@@ -65,6 +65,20 @@ describe('Sinkron operations (real server, real adapter over mock Excel)', () =>
     expect(prep.kind === 'conflict' && prep.conflict.reason).toBe('noBase');
   });
 
+  it('re-applying a workbook typed again without IDs recognises identical rows instead of duplicating them', async () => {
+    const head = (await apiFor(server, 'ppid').version('head')).data.rows;
+    const retyped = await openWorkbook([...head.map(({ id: _id, ...r }) => r), sampleRows(1, 300)[0]!]);
+    const re = await prepareReapply(deps(retyped, 'ppid2'));
+    expect(re.result.conflicts).toEqual([]);
+    const { rows, onTopOfHead } = reapplyPreview(re, {});
+    expect(rows).toHaveLength(head.length + 1);
+    expect(onTopOfHead.added).toHaveLength(1);
+    expect(onTopOfHead.removed).toEqual([]);
+    const pull = await preparePull(deps(retyped, 'ppid2'));
+    expect(pull.preview.removed).toHaveLength(1); // only the row no version holds
+    expect(pull.preview.changed).toEqual([]);
+  });
+
   it('pull: previews, flags unsaved edits, then overwrites and adopts the version as base', async () => {
     b = await openWorkbook(sampleRows(1, 90));
     const plan = await preparePull(deps(b, 'ppid2'));

@@ -11,7 +11,7 @@ import { newIdempotencyKey } from '../../api/client.js';
 import { StaleBaseError, TaskError, throwIfAborted } from '../../api/errors.js';
 import type { SheetAdapter, ProgressFn } from '../adapter.js';
 import type { BasePointer, BaseTracker } from './base.js';
-import { assignIds, overlappingRows, sheetChanges, titlesById, withStandInIds, type OverlapRow } from './changes.js';
+import { adoptIds, assignIds, overlappingRows, sheetChanges, titlesById, withStandInIds, type OverlapRow } from './changes.js';
 import { reapply, resolveReapply, type Choice, type ReapplyResult } from './reapply.js';
 import { readSheet, sameSheet, writeSheet } from './sheet.js';
 
@@ -30,7 +30,10 @@ export interface PushPlan {
   /** Null for the very first version of the register. */
   base: BasePointer | null;
   precondition: PushPrecondition;
+  /** What will be sent: the sheet's rows, with ids adopted by content where the ID cell was empty. */
   rows: DipRow[];
+  /** The sheet as read for the review: pushing checks it is still the same. */
+  sheet: DipRow[];
   /** The sheet against its base (= the head: a plan only exists when they are equal). */
   changes: RowDiff;
   titles: Map<string, string>;
@@ -84,19 +87,21 @@ export async function preparePush(deps: SyncDeps, ctx: StepContext = {}): Promis
   throwIfAborted(ctx.signal);
   const sheet = await readSheet(adapter, ctx.progress, ctx.signal);
   throwIfAborted(ctx.signal);
-  const rows = sheet.rows;
   if (reg.head === null) {
     // An empty register: whatever base we remember belongs to a register that no longer exists.
     if (base.pointer(api.baseUrl)) base.forget();
-    const changes = sheetChanges([], rows);
-    return { kind: 'ready', plan: { base: null, precondition: { firstVersion: true }, rows, changes, titles: titlesById(rows), idempotencyKey: newIdempotencyKey() } };
+    const rows = sheet.rows;
+    const plan: PushPlan = { base: null, precondition: { firstVersion: true }, rows, sheet: rows, changes: sheetChanges([], rows), titles: titlesById(rows), idempotencyKey: newIdempotencyKey() };
+    return { kind: 'ready', plan };
   }
   const loaded = await base.load(api, ctx.signal);
   if (!loaded) {
     const head = await api.version(reg.head, ctx.signal);
+    const rows = adoptIds(sheet.rows, head.data.rows);
     const titles = titlesById(rows, head.data.rows);
     return { kind: 'conflict', conflict: conflictOf('noBase', null, reg.head, diff([], head.data.rows), sheetChanges(head.data.rows, rows), titles) };
   }
+  const rows = adoptIds(sheet.rows, loaded.rows);
   const localDiff = sheetChanges(loaded.rows, rows);
   if (loaded.pointer.version !== reg.head) {
     const serverDiff = await api.diff(loaded.pointer.version, reg.head, ctx.signal);
@@ -106,7 +111,7 @@ export async function preparePush(deps: SyncDeps, ctx: StepContext = {}): Promis
   const precondition: PushPrecondition = etag ? { ifMatch: etag } : { firstVersion: true };
   return {
     kind: 'ready',
-    plan: { base: loaded.pointer, precondition, rows, changes: localDiff, titles: titlesById(rows, loaded.rows), idempotencyKey: newIdempotencyKey() },
+    plan: { base: loaded.pointer, precondition, rows, sheet: sheet.rows, changes: localDiff, titles: titlesById(rows, loaded.rows), idempotencyKey: newIdempotencyKey() },
   };
 }
 
@@ -124,7 +129,7 @@ export type PushOutcome = { kind: 'pushed'; response: PushResponse; unmatchedIds
  */
 export async function pushPlan(deps: SyncDeps, plan: PushPlan, message: string, ctx: StepContext = {}): Promise<PushOutcome> {
   const { api, adapter, base } = deps;
-  await assertSheetUnchanged(adapter, plan.rows, ctx);
+  await assertSheetUnchanged(adapter, plan.sheet, ctx);
   let pushed;
   try {
     pushed = await api.push({ message: message.trim(), rows: plan.rows }, plan.precondition, plan.idempotencyKey, ctx.signal);
@@ -154,13 +159,14 @@ export async function preparePull(deps: SyncDeps, ctx: StepContext = {}): Promis
   const sheet = await readSheet(adapter, ctx.progress, ctx.signal);
   throwIfAborted(ctx.signal);
   const loaded = await base.load(api, ctx.signal);
-  const unsaved = sheetChanges(loaded?.rows ?? head.rows, sheet.rows);
+  const reference = loaded?.rows ?? head.rows;
+  const unsaved = sheetChanges(reference, adoptIds(sheet.rows, reference));
   return {
     version: head.version.version,
     etag,
     rows: head.rows,
     sheet: sheet.rows,
-    preview: diff(withStandInIds(sheet.rows), head.rows),
+    preview: diff(withStandInIds(adoptIds(sheet.rows, head.rows)), head.rows),
     unsaved,
     hasUnsavedEdits: !isEmptyDiff(unsaved),
     titles: titlesById(sheet.rows, head.rows, loaded?.rows ?? []),
@@ -188,7 +194,7 @@ export async function prepareReapply(deps: SyncDeps, ctx: StepContext = {}): Pro
     head: { version: head.version.version, etag, rows: head.rows },
     baseVersion: loaded?.pointer.version ?? null,
     sheet: sheet.rows,
-    result: reapply(baseRows, sheet.rows, head.rows),
+    result: reapply(baseRows, adoptIds(sheet.rows, baseRows, head.rows), head.rows),
     titles: titlesById(sheet.rows, head.rows, baseRows),
   };
 }

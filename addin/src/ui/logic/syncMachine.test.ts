@@ -5,7 +5,7 @@ import { reapply } from './reapply.js';
 import type { ConflictInfo, PullPlan, PushPlan, ReapplyPlan } from './sync.js';
 import { canOverwrite, initialSyncState, syncReducer, type SyncEvent, type SyncState } from './syncMachine.js';
 
-const pushPlan: PushPlan = { base: null, precondition: { firstVersion: true }, rows: [], changes: emptyDiff(), titles: new Map(), idempotencyKey: 'k' };
+const pushPlan: PushPlan = { base: null, precondition: { firstVersion: true }, rows: [], sheet: [], changes: emptyDiff(), titles: new Map(), idempotencyKey: 'k' };
 const pullPlan = (hasUnsavedEdits: boolean): PullPlan => ({
   version: 2,
   etag: '"2-x"',

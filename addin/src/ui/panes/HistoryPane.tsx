@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   message: { overflowWrap: 'anywhere' },
   pair: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: '6rem' },
+  start: { alignSelf: 'flex-start' },
 });
 
 const STATE_COLOR: Record<VersionState, 'informative' | 'warning' | 'success' | 'brand' | 'danger'> = {
@@ -134,7 +135,7 @@ export function HistoryPane({ api, onError }: { api: ApiClient; onError(err: unk
         ) : null}
       </Section>
       <Section title={t.history.title}>
-        <Button appearance="subtle" onClick={() => void reload()} disabled={action.state.busy}>
+        <Button className={styles.start} size="small" appearance="subtle" onClick={() => void reload()} disabled={action.state.busy}>
           {t.history.reload}
         </Button>
         {versions && versions.length === 0 ? <Text className={styles.muted}>{t.history.empty}</Text> : null}
@@ -146,6 +147,11 @@ export function HistoryPane({ api, onError }: { api: ApiClient; onError(err: unk
                 <Badge appearance="tint" color={STATE_COLOR[v.state]}>
                   {t.states[v.state]}
                 </Badge>
+                {v.version === options[0]?.version ? (
+                  <Badge appearance="outline" color="informative">
+                    {t.history.latest}
+                  </Badge>
+                ) : null}
               </div>
               <Text className={styles.message}>{v.message}</Text>
               <Caption1 className={styles.muted}>{t.history.meta(v.author, formatDateTime(lang, v.createdAt), v.rowCount)}</Caption1>

@@ -18,7 +18,8 @@ type PaneKey = 'sheet' | 'sync' | 'history';
 
 const useStyles = makeStyles({
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalXS },
-  panel: { padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Task panes are narrow, but a widened one (or a browser tab) should not stretch lines across the screen.
+  panel: { padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
   // A class with display:flex would beat the hidden attribute's display:none.
   hidden: { display: 'none' },
 });

@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   status: { position: 'sticky', top: 0, zIndex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
+  noShrink: { flexShrink: 0 },
+  statusLine: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
 export interface SyncPaneProps {
@@ -139,18 +141,20 @@ export function SyncPane({ adapter, api, base, user, onError }: SyncPaneProps) {
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
       </div>
       <Section title={t.sync.title}>
-        <Caption1 className={styles.muted} role="status">
-          {register ? t.sync.registerLine(register.head, register.published, baseVersion) : t.sync.registerUnknown}
-        </Caption1>
+        <div className={styles.statusLine}>
+          <Caption1 className={styles.muted} role="status">
+            {register ? t.sync.registerLine(register.head, register.published, baseVersion) : t.sync.registerUnknown}
+          </Caption1>
+          <Button className={styles.noShrink} size="small" appearance="subtle" onClick={() => void refresh()} disabled={busy}>
+            {t.sync.refresh}
+          </Button>
+        </div>
         <div className={styles.buttons}>
           <Button appearance="primary" onClick={planPush} disabled={busy || !canPush}>
             {t.sync.preparePush}
           </Button>
           <Button onClick={planPull} disabled={busy}>
             {t.sync.preparePull}
-          </Button>
-          <Button appearance="subtle" onClick={() => void refresh()} disabled={busy}>
-            {t.sync.refresh}
           </Button>
         </div>
         {!canPush ? <Caption1 className={styles.muted}>{t.sync.pushNeedsPpid}</Caption1> : null}
