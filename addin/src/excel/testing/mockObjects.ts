@@ -5,7 +5,7 @@
  */
 import { a1 } from '../address.js';
 import type { MockIo, Spec } from './mockExcel.js';
-import { overlaps, type Rect, type SheetModel, type TableModel, type WorkbookModel } from './workbookModel.js';
+import { overlaps, type ChartModel, type Rect, type SheetModel, type TableModel, type WorkbookModel } from './workbookModel.js';
 
 /**
  * Request bytes per command, close to what Office.js serialises (an object path with its parent and arguments,
@@ -70,6 +70,7 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
             verticalAlignment: (v) => v === 'Top' && sheet.aligned.push(rectOf()),
           },
           nav: {
+            font: { set: { bold: (v) => v && sheet.bold.push(rectOf()) } },
             fill: {
               set: { color: (v) => sheet.setFill(rectOf(), String(v)) },
               props: { clear: () => (io.charge(CALL), sheet.clearFill(rectOf())) },
@@ -205,6 +206,22 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
         notes: noteCollection(sheet, 'notes'),
         comments: noteCollection(sheet, 'comments'),
         freezePanes: { props: { freezeRows: (n: number) => (io.charge(CALL), (sheet.frozenRows = n)) } },
+        charts: {
+          props: {
+            add: (type: string, source: unknown, seriesBy?: string) => {
+              const { sheet: at, rect } = rangeOf(source, 'charts.add');
+              if (at !== sheet) return io.fail('InvalidArgument', 'charts.add needs a range of this sheet');
+              io.charge(CALL + type.length);
+              const chart: ChartModel = { type, source: rect, seriesBy, name: `Chart ${sheet.charts.length + 1}`, title: '', position: null };
+              sheet.charts.push(chart);
+              return io.make({
+                set: { name: (v) => (chart.name = String(v)) },
+                props: { setPosition: (start: string, end?: string) => (io.charge(CALL), (chart.position = [start, end])) },
+                nav: { title: { set: { text: (v) => (chart.title = String(v)) } } },
+              });
+            },
+          },
+        },
       },
     };
   }

@@ -23,6 +23,17 @@ export interface ValidationModel extends Rect {
   errorAlert?: unknown;
 }
 
+/** A chart as worksheet.charts.add made it (reportSheet.ts). */
+export interface ChartModel {
+  type: string;
+  source: Rect;
+  seriesBy: string | undefined;
+  name: string;
+  title: string;
+  /** setPosition's cells, as given. */
+  position: [string, string | undefined] | null;
+}
+
 const key = (r: number, c: number) => `${r}:${c}`;
 
 /**
@@ -66,6 +77,8 @@ export class SheetModel {
   aligned: Rect[] = [];
   validations: ValidationModel[] = [];
   frozenRows = 0;
+  bold: Rect[] = [];
+  charts: ChartModel[] = [];
 
   constructor(public name: string) {}
 
