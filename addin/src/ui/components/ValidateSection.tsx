@@ -1,7 +1,7 @@
 /** Validate the sheet: read it, run shared/'s rules, mark the cells, list the issues (click → cell). */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { ValidationIssue } from '../../../../shared/issues.js';
+import type { Lang, ValidationIssue } from '../../../../shared/issues.js';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
 import type { PaneTools } from '../hooks/useAction.js';
@@ -17,9 +17,10 @@ const useStyles = makeStyles({
 export function ValidateSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [snapshot, setSnapshot] = useState<SheetSnapshot | null>(null);
-  // Messages follow the language switch without re-reading the sheet.
-  const issues = useMemo(() => (snapshot ? sheetIssues(snapshot, lang) : []), [snapshot, lang]);
+  const [checked, setChecked] = useState<{ snapshot: SheetSnapshot; lang: Lang; issues: ValidationIssue[] } | null>(null);
+  const snapshot = checked?.snapshot ?? null;
+  // Messages follow the language switch without re-reading the sheet (parsing again only then: 50,000 rows take a while).
+  const issues = useMemo(() => (!checked ? [] : checked.lang === lang ? checked.issues : sheetIssues(checked.snapshot, lang)), [checked, lang]);
   const counts = countBySeverity(issues);
 
   const validate = () =>
@@ -32,7 +33,7 @@ export function ValidateSection({ adapter, tools }: { adapter: SheetAdapter; too
         progress(0, 0, t.validate.marking);
         await adapter.clearIssueMarks();
         await adapter.markIssues(toCellIssues(found));
-        setSnapshot(snap);
+        setChecked({ snapshot: snap, lang, issues: found });
         return true;
       },
       { cancelable: true },
@@ -43,7 +44,7 @@ export function ValidateSection({ adapter, tools }: { adapter: SheetAdapter; too
       await adapter.clearIssueMarks();
       return true;
     });
-    if (ok) setSnapshot(null);
+    if (ok) setChecked(null);
   };
 
   const select = (issue: ValidationIssue) => {

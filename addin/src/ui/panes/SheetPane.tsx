@@ -15,7 +15,17 @@ import { ValidateSection } from '../components/ValidateSection.js';
 import { useAction, type PaneTools } from '../hooks/useAction.js';
 
 const useStyles = makeStyles({
-  status: { position: 'sticky', top: 0, zIndex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // Progress and outcomes stay in view while the user scrolls a long review; the pane's background keeps the
+  // content scrolling underneath from showing through.
+  status: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError(err: unknown): void }) {

@@ -22,7 +22,17 @@ import { applyPull, applyReapply, preparePull, preparePush, prepareReapply, push
 import { initialSyncState, syncReducer } from '../logic/syncMachine.js';
 
 const useStyles = makeStyles({
-  status: { position: 'sticky', top: 0, zIndex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // Progress and outcomes stay in view while the user scrolls a long review; the pane's background keeps the
+  // content scrolling underneath from showing through.
+  status: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   noShrink: { flexShrink: 0 },
