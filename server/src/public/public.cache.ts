@@ -58,3 +58,17 @@ export class Lru<V> {
     }
   }
 }
+
+/**
+ * Concurrent callers share one in-flight call; a call after it settles starts a new one. Nothing is kept, so a
+ * result is never older than the call it came from — fifty requests arriving together cost one database read.
+ */
+export function singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () => {
+    inFlight ??= fn().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+}

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { nodeSha256 } from '../crypto.js';
 import { notFound } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { Lru } from './public.cache.js';
+import { Lru, singleFlight } from './public.cache.js';
 import { dipCsv, dipJson, dipXlsx } from './public.exports.js';
 import { filterDip, parseDipQuery, queryString } from './public.filter.js';
 import { createDiffCache, publishedHistory } from './public.history.js';
@@ -49,19 +49,21 @@ export function publicRoutes({ db }: AppDeps) {
   const diffs = createDiffCache();
   // Rendered pages and files by ETag: the three downloads of a 5,000-row version are a few MB together.
   const bodies = new Lru<Rendered>(512, 96 * 1024 * 1024, renderedSize);
+  const currentPublished = singleFlight(() => resolvePublished(db, null));
+  const published = (versi: number | null) => (versi === null ? currentPublished() : resolvePublished(db, versi));
 
   async function dipHandler(c: Context<AppEnv>) {
     const q = parseDipQuery((name) => c.req.query(name));
-    const published = await resolvePublished(db, q.versi);
-    if (q.versi !== null && !published) {
+    const current = await published(q.versi);
+    if (q.versi !== null && !current) {
       return send(c, rendered(String(versionNotFoundPage(CSS_HREF, q.versi)), HTML, strongEtag('dip-404', null, String(q.versi))), CACHE_CURRENT, 404);
     }
-    const etag = strongEtag('dip', published, queryString(q));
+    const etag = strongEtag('dip', current, queryString(q));
     const cacheControl = q.versi !== null ? CACHE_ARCHIVE : CACHE_CURRENT;
     const fresh = notModified(c, etag, cacheControl);
     if (fresh) return fresh;
     const body = await bodies.getOrLoad(etag, async () => {
-      const dip = published ? await loadPublished(db, dips, published) : null;
+      const dip = current ? await loadPublished(db, dips, current) : null;
       const page = dipPage({ dip, query: q, result: dip ? filterDip(dip, q) : null, cssHref: CSS_HREF });
       return rendered(String(page), HTML, etag);
     });
@@ -71,15 +73,15 @@ export function publicRoutes({ db }: AppDeps) {
   function download(kind: keyof typeof DOWNLOADS) {
     return async (c: Context<AppEnv>) => {
       const { versi } = parseDipQuery((name) => c.req.query(name));
-      const published = await resolvePublished(db, versi);
-      if (!published) throw notFound(versi === null ? 'DIP yang diterbitkan' : `Versi terbit ${versi}`, versi === null ? 'Published DIP' : `Published version ${versi}`);
-      const etag = strongEtag(kind, published);
+      const current = await published(versi);
+      if (!current) throw notFound(versi === null ? 'DIP yang diterbitkan' : `Versi terbit ${versi}`, versi === null ? 'Published DIP' : `Published version ${versi}`);
+      const etag = strongEtag(kind, current);
       const cacheControl = versi !== null ? CACHE_ARCHIVE : CACHE_CURRENT;
       const fresh = notModified(c, etag, cacheControl);
       if (fresh) return fresh;
       const spec = DOWNLOADS[kind];
       const body = await bodies.getOrLoad(etag, async () => {
-        const dip = await loadPublished(db, dips, published);
+        const dip = await loadPublished(db, dips, current);
         const headers: Record<string, string> = spec.disposition ? { 'Content-Disposition': `${spec.disposition}; filename="dip-versi-${dip.version}.${kind}"` } : {};
         if (kind === 'json') headers['Access-Control-Allow-Origin'] = '*';
         return rendered(await spec.make(dip), spec.type, etag, headers);
@@ -92,7 +94,7 @@ export function publicRoutes({ db }: AppDeps) {
     .get('/', publicSecurity, dipHandler)
     .get('/dip', publicSecurity, dipHandler)
     .get('/riwayat', publicSecurity, async (c) => {
-      const [versions, current] = await Promise.all([listPublished(db), resolvePublished(db, null)]);
+      const [versions, current] = await Promise.all([listPublished(db), currentPublished()]);
       const etag = strongEtag('riwayat', current, versions.map((v) => `${v.version}:${v.content_hash}`).join(','));
       const fresh = notModified(c, etag, CACHE_CURRENT);
       if (fresh) return fresh;
