@@ -33,6 +33,12 @@ export async function openDatabase(opts: DbOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // A dropped idle connection must not crash the process: pg emits 'error' on the pool.
     pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg pool error', err: err.message })));
+    // The pool listens for errors only on idle clients. A client checked out (inside a transaction) whose connection
+    // drops (Postgres restarted) also emits 'error', and with no listener that kills the process. The query in
+    // flight fails by itself and the pool discards the broken client on release: logging is all that is left to do.
+    pool.on('connect', (client) =>
+      client.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg connection lost', err: err.message }))),
+    );
     // Every client Kysely takes is noted for COPY inside a `withBulkCopy` scope (see bulk.ts).
     const pooled = {
       connect: async () => {

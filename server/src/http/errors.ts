@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 export class AppError extends Error {
   constructor(
@@ -43,6 +44,11 @@ export function errorHandler(err: Error, c: Context) {
     if (status === 413) return c.json(body(new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.')), 413);
     if (status === 400) return c.json(body(badRequest('malformed_request', 'Permintaan tidak dapat dibaca (JSON rusak?).', 'Malformed request (broken JSON?).')), 400);
     return c.json(body(new AppError(status as ContentfulStatusCode, 'http_error', err.message || 'Permintaan ditolak.', err.message)), status as ContentfulStatusCode);
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error(JSON.stringify({ level: 'error', msg: 'database unavailable', path: c.req.path, err: err.message }));
+    c.header('Retry-After', '5');
+    return c.json(body(new AppError(503, 'database_unavailable', 'Basis data sedang tidak dapat dihubungi; coba lagi sebentar lagi.', 'The database cannot be reached; try again shortly.')), 503);
   }
   console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, err: err.stack ?? String(err) }));
   return c.json(body(new AppError(500, 'internal_error', 'Terjadi kesalahan pada server.', 'Internal server error.')), 500);
