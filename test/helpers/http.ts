@@ -47,7 +47,16 @@ export interface RawReply {
  */
 export function rawRequest(
   port: number,
-  opts: { method?: string; path: string; headers?: Record<string, string>; chunks: Buffer[]; chunked?: boolean; timeoutMs?: number },
+  opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    chunks: Buffer[];
+    chunked?: boolean;
+    timeoutMs?: number;
+    /** Called once the whole body has been handed to the OS. */
+    onSent?: () => void;
+  },
 ): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const total = opts.chunks.reduce((n, c) => n + c.length, 0);
@@ -72,13 +81,20 @@ export function rawRequest(
         reject(e);
       });
     });
+    let sent = false;
+    req.on('finish', () => {
+      sent = true;
+      opts.onSent?.();
+    });
     req.on('error', (e) => {
-      // EPIPE/ECONNRESET while writing after the server already answered: the 'response' above still arrives.
-      writeError = e.message;
-      setTimeout(() => {
+      const fail = () => {
         clearTimeout(timer);
         reject(new Error(`request failed before any answer: ${e.message}`));
-      }, 2000).unref();
+      };
+      if (sent) return fail();
+      // EPIPE/ECONNRESET while writing after the server already answered: the 'response' above still arrives.
+      writeError = e.message;
+      setTimeout(fail, 2000).unref();
     });
     void (async () => {
       for (const chunk of opts.chunks) {
