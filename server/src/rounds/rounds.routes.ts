@@ -17,7 +17,7 @@ import { listReceipts, myRound, review, submissionDetail } from './review.servic
 import { DURATION_PRESETS, MAX_SUBMISSION_ROWS, createRoundSchema, reviewSchema, submitRowsSchema, templateQuerySchema } from './rounds.contract.js';
 import { closeRound, createRound, listRoundSummaries, roundDetail } from './rounds.service.js';
 import { submit, unitOf, type SubmitInput } from './submit.service.js';
-import { readFilledTemplate, unitTemplate } from './template.service.js';
+import { readFilledTemplate, unitTemplate, unitTemplateRows } from './template.service.js';
 import { isMultipart, readGrids, readUploadedFile, uploadBodyLimit } from './upload/upload.js';
 import { UploadRefused } from './upload/refusal.js';
 
@@ -99,6 +99,9 @@ export function roundsRoutes({ db }: AppDeps) {
         'Cache-Control': 'no-store',
       });
     })
+    .get('/rounds/:id/template.json', ppidOrUnit, validate('query', templateQuerySchema), async (c) =>
+      c.json({ rows: await unitTemplateRows(db, c.get('user'), idParam(c, 'id'), c.req.valid('query').unit) }),
+    )
     .post('/rounds/:id/submissions', unit, uploadBodyLimit(), async (c) => {
       const roundId = idParam(c, 'id');
       return json(c, await submit(db, c.get('user'), roundId, await submissionInput(c, roundId)));

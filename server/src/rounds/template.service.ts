@@ -62,6 +62,12 @@ export async function unitTemplate(db: Db, user: AuthUser, roundId: number, requ
   return { bytes, fileName: `template-dip-putaran-${roundId}-${code}.xlsx` };
 }
 
+/** The rows of a unit's next template as JSON: the task pane fills its sheet with them instead of the .xlsx. */
+export async function unitTemplateRows(db: Db, user: AuthUser, roundId: number, requested: string | undefined): Promise<TemplateRow[]> {
+  const { round, unit } = await getRoundForUnit(db, roundId, templateUnit(user, requested));
+  return templateRows(db, round, unit);
+}
+
 /** A filled template, checked against this round and the unit of the login. */
 export async function readFilledTemplate(db: Db, roundId: number, unitCode: string, sheets: readonly SheetGrid[]): Promise<TemplateUpload> {
   await getRoundForUnit(db, roundId, unitCode);
