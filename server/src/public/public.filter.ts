@@ -7,6 +7,11 @@ import { CATEGORIES, type Category } from '../../../shared/row.js';
 import type { DikEntry, PublicEntry } from './public.model.js';
 
 export const PAGE_SIZE = 50;
+/**
+ * `semua=1` with a search shows everything only up to this many matches. Without a search the one-page views are
+ * few (kategori × unit × year) and cached; with one, every new word would be a fresh render of the whole list.
+ */
+export const ALL_WITH_SEARCH_MAX = 500;
 const MAX_QUERY = 200;
 
 export interface DipQuery {
@@ -17,7 +22,7 @@ export interface DipQuery {
   halaman: number;
   /** An archived published version; null = the current one. */
   versi: number | null;
-  /** Every match on one page (`semua=1`): the view to print the whole list from. */
+  /** Every match on one page (`semua=1`): the view to print the whole list from (see ALL_WITH_SEARCH_MAX). */
   semua: boolean;
 }
 
@@ -89,6 +94,9 @@ export interface FilterResult {
   dikHiddenByFilter: boolean;
 }
 
+/** Whether `semua=1` may put this many matches on one page. */
+export const allOnOnePage = (q: DipQuery, total: number) => q.semua && (q.q === '' || total <= ALL_WITH_SEARCH_MAX);
+
 const matchesAll = (haystack: string, terms: readonly string[]) => terms.every((t) => haystack.includes(t));
 
 export function filterDip(list: { entries: readonly IndexedEntry[]; dik: readonly IndexedDik[] }, q: DipQuery): FilterResult {
@@ -110,7 +118,7 @@ export function filterDip(list: { entries: readonly IndexedEntry[]; dik: readonl
   const dikShown = q.kategori === null || q.kategori === 'dikecualikan' ? dik : [];
 
   const total = entries.length + dikShown.length;
-  const size = q.semua ? Math.max(1, total) : PAGE_SIZE;
+  const size = allOnOnePage(q, total) ? Math.max(1, total) : PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(q.semua ? 1 : q.halaman, pages);
   const offset = (page - 1) * size;

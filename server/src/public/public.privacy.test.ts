@@ -162,6 +162,10 @@ describe.each(testBackends)('public site: DIK fields, exports, riwayat on $name'
     expect(archive.includes(`arsip versi ${v1.version}`)).toBe(true);
     expect(rowIdsOn(archive)).toEqual(rowIdsOn(v1Page));
     expect(rowIdsOn(archive)).toContain(v1Rows[1]!.id);
+    // The version in force has one address: /dip.
+    const current = await s.request(`/dip?versi=${v2.version}&kategori=berkala`);
+    expect(current.status).toBe(302);
+    expect(current.headers.get('location')).toBe('/dip?kategori=berkala');
     const v1Json = (await (await s.request(`/dip.json?versi=${v1.version}`)).json()) as { version: number };
     expect(v1Json.version).toBe(v1.version);
 

@@ -55,6 +55,10 @@ export function publicRoutes({ db }: AppDeps) {
   async function dipHandler(c: Context<AppEnv>) {
     const q = parseDipQuery((name) => c.req.query(name));
     const current = await published(q.versi);
+    // The version in force is read at /dip: an archive link to it is sent there (and says nothing of "arsip").
+    if (q.versi !== null && current && (await currentPublished())?.version === q.versi) {
+      return c.redirect(`/dip${queryString({ ...q, versi: null })}`, 302);
+    }
     if (q.versi !== null && !current) {
       return send(c, rendered(String(versionNotFoundPage(CSS_HREF, q.versi)), HTML, strongEtag('dip-404', null, String(q.versi))), CACHE_CURRENT, 404);
     }

@@ -143,6 +143,14 @@ describe.each(testBackends)('public DIP site on $name', (backend) => {
       expect(pagerHrefs(all)).toEqual([]);
       const everything = (await get('/dip?semua=1')).text;
       expect(rowIdsOn(everything).length + dikIdsOn(everything).length).toBe(N);
+      // With a search, one page only up to ALL_WITH_SEARCH_MAX matches (each new word would be a full render).
+      const many = (await get('/dip?q=lampiran&semua=1')).text;
+      expect(totalShown(many)).toBe(N * 0.75);
+      expect(rowIdsOn(many)).toHaveLength(50);
+      expect(/semua=1/.test(many)).toBe(false);
+      const few = referenceFilter(rows, { q: 'nomor 49' });
+      expect(few.ids.length).toBeGreaterThan(50);
+      expect(rowIdsOn((await get('/dip?q=nomor+49&semua=1')).text).length + dikIdsOn((await get('/dip?q=nomor+49&semua=1')).text).length).toBe(few.ids.length);
     });
 
     it('ignores unreadable parameters instead of failing', async () => {

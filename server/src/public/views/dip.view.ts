@@ -3,7 +3,7 @@
  * form: no JavaScript), the page of results, the DIK, and the downloads.
  */
 import type { Category } from '../../../../shared/row.js';
-import { PAGE_SIZE, queryString, type DipQuery, type FilterResult, type IndexedDik, type IndexedEntry } from '../public.filter.js';
+import { ALL_WITH_SEARCH_MAX, allOnOnePage, PAGE_SIZE, queryString, type DipQuery, type FilterResult, type IndexedDik, type IndexedEntry } from '../public.filter.js';
 import { categoryLabel, PUBLIC_CATEGORIES } from '../public.model.js';
 import type { PublishedDip } from '../public.service.js';
 import { decreeLines, fmtInt } from './format.js';
@@ -61,7 +61,14 @@ ${q.versi !== null ? h`<input type="hidden" name="versi" value="${q.versi}">` : 
 </form>`;
 }
 
-function downloads(q: DipQuery): Html {
+function allLink(q: DipQuery, total: number): Html | string {
+  if (total <= PAGE_SIZE) return '';
+  if (allOnOnePage(q, total)) return h`<p><a href="/dip${queryString({ ...q, semua: false, halaman: 1 })}">Tampilkan ${PAGE_SIZE} hasil per halaman</a></p>`;
+  if (q.q !== '' && total > ALL_WITH_SEARCH_MAX) return '';
+  return h`<p><a href="/dip${queryString({ ...q, halaman: 1, semua: true })}">Tampilkan semua hasil di satu halaman (untuk dicetak)</a></p>`;
+}
+
+function downloads(q: DipQuery, total: number): Html {
   const v = q.versi !== null ? `?versi=${q.versi}` : '';
   return h`<section class="downloads" aria-labelledby="unduh"><h2 id="unduh">Unduh daftar lengkap</h2>
 <ul>
@@ -70,7 +77,7 @@ function downloads(q: DipQuery): Html {
 <li><a href="/dip.json${v}">JSON</a></li>
 </ul>
 <p class="hint">Berkas unduhan memuat seluruh daftar versi ini, tanpa saringan.</p>
-<p>${q.semua ? h`<a href="/dip${queryString({ ...q, semua: false, halaman: 1 })}">Tampilkan ${PAGE_SIZE} hasil per halaman</a>` : h`<a href="/dip${queryString({ ...q, halaman: 1, semua: true })}">Tampilkan semua hasil di satu halaman (untuk dicetak)</a>`}</p>
+${allLink(q, total)}
 </section>`;
 }
 
@@ -127,15 +134,17 @@ ${pager('/dip', q, r.page, r.pages)}`;
 export function dipPage(p: DipPageProps): Html {
   const title = p.dip ? `Daftar Informasi Publik — versi ${p.dip.version}` : 'Daftar Informasi Publik';
   if (!p.dip || !p.result) return layout({ title, current: 'dip', cssHref: p.cssHref, main: emptyState() });
+  // A `semua=1` that was not honoured (too many matches for a search) must not ride along in the page links.
+  const query = p.query.semua && !allOnOnePage(p.query, p.result.total) ? { ...p.query, semua: false } : p.query;
   const archive =
-    p.query.versi !== null
+    query.versi !== null
       ? h`<p class="notice">Anda melihat <strong>arsip versi ${p.dip.version}</strong>. <a href="/dip">Lihat daftar yang berlaku saat ini</a>.</p>`
       : '';
   const main = h`<h1>Daftar Informasi Publik</h1>
 ${archive}
-<div class="intro">${decreeBlock(p.dip)}${downloads(p.query)}</div>
-${searchForm(p.dip, p.query)}
-${results(p.query, p.result)}`;
+<div class="intro">${decreeBlock(p.dip)}${downloads(query, p.result.total)}</div>
+${searchForm(p.dip, query)}
+${results(query, p.result)}`;
   return layout({ title, current: 'dip', cssHref: p.cssHref, main });
 }
 
