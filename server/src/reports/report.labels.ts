@@ -34,8 +34,31 @@ export interface ReportLabels {
   timing: Record<SubmissionTiming, string>;
   review: Record<ReviewState, string>;
   coverage: Record<CoverageStatus, string>;
-  sections: { byUnitCategory: string; byUnit: string; byCategory: string; changes: string; lapsed: string; incomplete: string };
+  sections: { byUnitCategory: string; byUnit: string; byCategory: string; changes: string; lapsed: string; incomplete: string; progress: string };
+  progress: { timing: string; daysLate: string; review: string; returnedRows: string };
   none: string;
+  /** The task pane's Laporan pane. */
+  pane: {
+    tab: string;
+    monthly: string;
+    month: string;
+    reload: string;
+    loading: string;
+    perCategory: string;
+    perUnit: string;
+    write: string;
+    writing: string;
+    written: (sheet: string) => string;
+    sheetName: (month: string) => string;
+    noRows: string;
+    noRound: string;
+    due: (date: string) => string;
+    lateDays: (n: number) => string;
+    returned: (n: number) => string;
+    coverageSummary: (present: number, total: number) => string;
+    missingItems: string;
+    otherCategoryItems: string;
+  };
 }
 
 const v = (n: number | null) => (n === null ? '–' : `v${n}`);
@@ -82,8 +105,31 @@ export const REPORT_LABELS: Record<Lang, ReportLabels> = {
       changes: 'Perubahan bulan ini',
       lapsed: 'Retensi sudah lewat',
       incomplete: 'Kolom wajib belum lengkap',
+      progress: 'Kemajuan putaran pemutakhiran',
     },
+    progress: { timing: 'Penyampaian', daysLate: 'Hari terlambat', review: 'Verifikasi', returnedRows: 'Baris dikembalikan' },
     none: 'Tidak ada.',
+    pane: {
+      tab: 'Laporan',
+      monthly: 'Laporan bulanan',
+      month: 'Bulan',
+      reload: 'Muat ulang',
+      loading: 'Memuat laporan…',
+      perCategory: 'Jumlah informasi per kategori',
+      perUnit: 'Jumlah informasi per unit kerja',
+      write: 'Tulis ke lembar baru',
+      writing: 'Menulis laporan ke lembar baru…',
+      written: (sheet) => `Laporan ditulis ke lembar "${sheet}", lengkap dengan grafiknya.`,
+      sheetName: (month) => `Laporan ${month}`,
+      noRows: 'Belum ada informasi pada akhir bulan ini.',
+      noRound: 'Belum ada putaran pemutakhiran.',
+      due: (date) => `Batas waktu ${date}`,
+      lateDays: (n) => `terlambat ${n} hari`,
+      returned: (n) => `${n} baris dikembalikan`,
+      coverageSummary: (present, total) => `${present} dari ${total} butir informasi berkala sudah ada di DIP.`,
+      missingItems: 'Belum ada',
+      otherCategoryItems: 'Ada, tetapi bukan kategori Berkala',
+    },
   },
   en: {
     monthlyTitle: 'Monthly Information Availability Report',
@@ -126,8 +172,31 @@ export const REPORT_LABELS: Record<Lang, ReportLabels> = {
       changes: 'Changes this month',
       lapsed: 'Retention lapsed',
       incomplete: 'Required fields missing',
+      progress: 'Update round progress',
     },
+    progress: { timing: 'Submission', daysLate: 'Days late', review: 'Verification', returnedRows: 'Rows returned' },
     none: 'None.',
+    pane: {
+      tab: 'Reports',
+      monthly: 'Monthly report',
+      month: 'Month',
+      reload: 'Reload',
+      loading: 'Loading the report…',
+      perCategory: 'Entries per category',
+      perUnit: 'Entries per unit',
+      write: 'Write to a new sheet',
+      writing: 'Writing the report to a new sheet…',
+      written: (sheet) => `The report was written to the sheet "${sheet}", with its chart.`,
+      sheetName: (month) => `Report ${month}`,
+      noRows: 'No entries at the end of this month yet.',
+      noRound: 'There is no update round yet.',
+      due: (date) => `Due ${date}`,
+      lateDays: (n) => `${n} days late`,
+      returned: (n) => `${n} rows returned`,
+      coverageSummary: (present, total) => `${present} of ${total} periodic information items are in the DIP.`,
+      missingItems: 'Missing',
+      otherCategoryItems: 'Present, but not as Periodic',
+    },
   },
 };
 

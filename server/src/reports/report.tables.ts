@@ -6,7 +6,7 @@
 import type { Lang } from '../../../shared/issues.js';
 import { columnLabel } from '../../../shared/headers.js';
 import type { RowField } from '../../../shared/row.js';
-import { FIGURE_KEYS, type MonthlyFigures, type MonthlyReport } from './reports.contract.js';
+import { FIGURE_KEYS, type MonthlyFigures, type MonthlyReport, type RoundProgress } from './reports.contract.js';
 import { REPORT_LABELS, categoryText } from './report.labels.js';
 
 export type ReportCell = string | number;
@@ -88,4 +88,17 @@ export function monthlyTables(report: MonthlyReport, lang: Lang = 'id'): ReportT
       widths: [50, 30, 18, 40],
     },
   ];
+}
+
+/** Round progress per unit, for the sheet the task pane writes beside the monthly figures. */
+export function progressTable(progress: RoundProgress, lang: Lang = 'id'): ReportTable {
+  const l = REPORT_LABELS[lang];
+  return {
+    name: lang === 'id' ? 'Kemajuan Putaran' : 'Round Progress',
+    caption: `${l.sections.progress}: ${progress.round.title}`,
+    headers: [l.unit, l.progress.timing, l.progress.daysLate, l.progress.review, l.progress.returnedRows],
+    rows: progress.units.map((u) => [u.unitName, l.timing[u.timing], u.daysLate ?? '', l.review[u.review], u.returnedRows]),
+    hasTotal: false,
+    widths: [32, 20, 14, 22, 18],
+  };
 }
