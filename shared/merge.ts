@@ -4,9 +4,9 @@
  * the same field to different values, or one removed a row the other changed, the merge keeps `ours` and reports a
  * conflict: nothing in the master is overwritten without the PPID seeing it first.
  */
-import { canonicalRow, canonicalRowJson } from './canonical.js';
+import { canonicalRow } from './canonical.js';
 import { sameValue, type ChangedRow, type FieldChange } from './diff.js';
-import { ROW_FIELDS, type RowField, type StoredDipRow } from './row.js';
+import { FORMATS, ROW_FIELDS, type RowField, type StoredDipRow } from './row.js';
 
 export interface FieldConflict<F extends RowField = RowField> {
   field: F;
@@ -48,24 +48,31 @@ export interface MergeResult {
 type Field = RowField;
 const valueOf = (row: StoredDipRow, f: Field): StoredDipRow[Field] | null => row[f] ?? null;
 
-/** Precomputed canonical form and JSON, so unchanged rows (the common case) are told apart by one comparison. */
-interface Prepared {
-  row: StoredDipRow;
-  json: string;
-}
-function prepare(rows: readonly StoredDipRow[]): Map<string, Prepared> {
-  const out = new Map<string, Prepared>();
-  for (const r of rows) {
-    const row = canonicalRow(r);
-    out.set(row.id, { row, json: canonicalRowJson(row) });
+/**
+ * Field equality with the meaning of `canonicalRow` (absent = null, formats as a set) without serialising: most
+ * fields are strings, compared directly; only an exemption (an object) goes through `sameValue`. A 10,000-row merge
+ * compares every field of every row, so this is the hot path.
+ */
+function sameField(a: StoredDipRow, b: StoredDipRow, f: Field): boolean {
+  const x = a[f];
+  const y = b[f];
+  if (x === y) return true;
+  if (x == null || y == null) return x == null && y == null;
+  if (f === 'formats') {
+    const fx = x as StoredDipRow['formats'];
+    const fy = y as StoredDipRow['formats'];
+    return FORMATS.every((v) => fx.includes(v) === fy.includes(v));
   }
-  return out;
+  return f === 'exemption' && sameValue(x, y);
 }
+
+const sameRow = (a: StoredDipRow, b: StoredDipRow) => ROW_FIELDS.every((f) => sameField(a, b, f));
+const byId = (rows: readonly StoredDipRow[]) => new Map(rows.map((r) => [r.id, r]));
 
 function fieldChanges(from: StoredDipRow, to: StoredDipRow): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of ROW_FIELDS) {
-    if (!sameValue(from[field], to[field])) out.push({ field, from: valueOf(from, field), to: valueOf(to, field) });
+    if (!sameField(from, to, field)) out.push({ field, from: valueOf(from, field), to: valueOf(to, field) });
   }
   return out;
 }
@@ -75,14 +82,11 @@ function mergeRow(b: StoredDipRow | null, o: StoredDipRow, t: StoredDipRow): { r
   const next: Record<string, unknown> = { ...o };
   const conflicts: FieldConflict[] = [];
   for (const field of ROW_FIELDS) {
-    const tv = valueOf(t, field);
-    const ov = valueOf(o, field);
-    if (sameValue(tv, ov)) continue;
-    const bv = b ? valueOf(b, field) : null;
+    if (sameField(t, o, field)) continue;
     // Without a base every field is an addition on both sides: differing values are a conflict.
-    if (b && sameValue(tv, bv)) continue; // only ours changed it
-    if (b && sameValue(ov, bv)) next[field] = tv ?? undefined; // only theirs changed it
-    else conflicts.push({ field, base: b ? bv : null, ours: ov, theirs: tv });
+    if (b && sameField(t, b, field)) continue; // only ours changed it
+    if (b && sameField(o, b, field)) next[field] = t[field] ?? undefined; // only theirs changed it
+    else conflicts.push({ field, base: b ? valueOf(b, field) : null, ours: valueOf(o, field), theirs: valueOf(t, field) });
   }
   return { row: canonicalRow(next as StoredDipRow), conflicts };
 }
@@ -103,32 +107,35 @@ export function threeWayMerge(
   ours: readonly StoredDipRow[],
   theirs: readonly StoredDipRow[],
 ): MergeResult {
-  const B = prepare(base);
-  const O = prepare(ours);
-  const T = prepare(theirs);
+  // Canonical copies of ours and theirs (the result is made of them); base is only compared against.
+  const B = byId(base);
+  const O = byId(ours.map(canonicalRow));
+  const T = byId(theirs.map(canonicalRow));
   const out: MergeResult = { rows: [], added: [], changed: [], removed: [], conflicts: [] };
-  const conflict = (id: string, kind: ConflictKind, fields: FieldConflict[]) =>
-    out.conflicts.push({ id, kind, fields, base: B.get(id)?.row ?? null, ours: O.get(id)?.row ?? null, theirs: T.get(id)?.row ?? null });
+  const conflict = (id: string, kind: ConflictKind, fields: FieldConflict[]) => {
+    const b = B.get(id);
+    out.conflicts.push({ id, kind, fields, base: b ? canonicalRow(b) : null, ours: O.get(id) ?? null, theirs: T.get(id) ?? null });
+  };
 
   for (const [id, o] of O) {
     const b = B.get(id);
     const t = T.get(id);
     if (!t) {
-      if (!b) out.rows.push(o.row); // ours alone has it
-      else if (o.json === b.json) out.removed.push(o.row);
+      if (!b) out.rows.push(o); // ours alone has it
+      else if (sameRow(o, b)) out.removed.push(o);
       else {
         conflict(id, 'theirs_removed_ours_changed', []);
-        out.rows.push(o.row);
+        out.rows.push(o);
       }
       continue;
     }
-    if (t.json === o.json || (b && t.json === b.json)) {
-      out.rows.push(o.row);
+    if ((b && sameRow(t, b)) || sameRow(t, o)) {
+      out.rows.push(o);
       continue;
     }
-    const merged = mergeRow(b?.row ?? null, o.row, t.row);
+    const merged = mergeRow(b ?? null, o, t);
     if (merged.conflicts.length > 0) conflict(id, b ? 'both_changed' : 'both_added', merged.conflicts);
-    const fields = fieldChanges(o.row, merged.row);
+    const fields = fieldChanges(o, merged.row);
     if (fields.length > 0) out.changed.push({ id, fields });
     out.rows.push(merged.row);
   }
@@ -137,11 +144,11 @@ export function threeWayMerge(
     if (O.has(id)) continue;
     const b = B.get(id);
     if (!b) {
-      out.added.push(t.row);
-      out.rows.push(t.row);
-    } else if (t.json !== b.json) {
+      out.added.push(t);
+      out.rows.push(t);
+    } else if (!sameRow(t, b)) {
       // Ours removed it, theirs changed it: it stays removed until the PPID decides.
-      conflict(id, 'ours_removed_theirs_changed', fieldChanges(b.row, t.row).map((c) => ({ field: c.field, base: c.from, ours: null, theirs: c.to })));
+      conflict(id, 'ours_removed_theirs_changed', fieldChanges(b, t).map((c) => ({ field: c.field, base: c.from, ours: null, theirs: c.to })));
     }
   }
   return out;

@@ -9,6 +9,7 @@ import type { StoredDipRow } from '../../../shared/row.js';
 import type { Db } from '../db/database.js';
 import { registerInfo, rowsOf } from '../register/register.service.js';
 import type { ConsolidatedResponse, DuplicateGroup, RowSource } from './rounds.contract.js';
+import { baseRows } from './base-rows.js';
 import * as repo from './rounds.repository.js';
 import { getRound } from './rounds.service.js';
 
@@ -69,11 +70,12 @@ export function consolidate(base: readonly StoredDipRow[], head: readonly Stored
   };
 }
 
-export async function consolidated(db: Db, roundId: number): Promise<ConsolidatedResponse> {
+/** Everything a consolidation reads: base, head, and the accepted (and outstanding) items of each unit's latest submission. */
+export async function consolidationInputs(db: Db, roundId: number) {
   const round = await getRound(db, roundId);
   const { head, etag } = await registerInfo(db);
   const [base, headRows] = await Promise.all([
-    round.base_version === null ? Promise.resolve([]) : rowsOf(db, round.base_version),
+    round.base_version === null ? Promise.resolve([]) : baseRows(db, round.base_version),
     head === null ? Promise.resolve([]) : rowsOf(db, head),
   ]);
 
@@ -94,12 +96,17 @@ export async function consolidated(db: Db, roundId: number): Promise<Consolidate
   }
   // Units in code order, each unit's rows in its order: the added rows land in the sheet in a predictable order.
   accepted.sort((a, b) => (a.source.unitCode < b.source.unitCode ? -1 : a.source.unitCode > b.source.unitCode ? 1 : 0));
+  return { round, head, etag, base, headRows, accepted, outstanding: [...outstanding.values()] };
+}
+
+export async function consolidated(db: Db, roundId: number): Promise<ConsolidatedResponse> {
+  const input = await consolidationInputs(db, roundId);
   return {
     roundId,
-    baseVersion: round.base_version,
-    headVersion: head,
-    headEtag: etag,
-    ...consolidate(base, headRows, accepted),
-    outstanding: [...outstanding.values()],
+    baseVersion: input.round.base_version,
+    headVersion: input.head,
+    headEtag: input.etag,
+    ...consolidate(input.base, input.headRows, input.accepted),
+    outstanding: input.outstanding,
   };
 }

@@ -16,7 +16,7 @@ import { AppError, forbidden, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
 import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
 import { lockRegister } from '../register/register.repository.js';
-import { rowsOf } from '../register/register.service.js';
+import { baseRows } from './base-rows.js';
 import type { SubmitResponse } from './rounds.contract.js';
 import * as repo from './rounds.repository.js';
 import { getRound, getRoundForUnit } from './rounds.service.js';
@@ -38,7 +38,7 @@ export const receiptNumber = (roundId: number, unitCode: string, seq: number) =>
 
 /** The rows of the round's base version that are this unit's: what its first template held. */
 export async function baseRowsOfUnit(db: Db, round: repo.RoundRow, unit: { code: string; name: string }): Promise<StoredDipRow[]> {
-  return round.base_version === null ? [] : rowsOfUnit(await rowsOf(db, round.base_version), unit);
+  return round.base_version === null ? [] : rowsOfUnit(await baseRows(db, round.base_version), unit);
 }
 
 export function unitOf(user: AuthUser): string {
@@ -65,7 +65,7 @@ export async function submit(db: Db, user: AuthUser, roundId: number, input: Sub
   const rowNumber = (i: number) => input.rowNumbers?.[i] ?? i + 2;
   const issues = [...input.readIssues, ...validateRows(rows, { knownUnits, rowNumber })];
   const summary = summarizeIssues(issues);
-  const baseRows = await baseRowsOfUnit(db, round, unit);
+  const unitBase = await baseRowsOfUnit(db, round, unit);
 
   return db.transaction().execute(async (trx) => {
     await lockRegister(trx);
@@ -78,7 +78,7 @@ export async function submit(db: Db, user: AuthUser, roundId: number, input: Sub
     }
     // A unit may send ids from its own template or its own earlier submissions, or fresh ones; never ids of rows
     // that belong to the register or to another unit (that would let it edit someone else's rows).
-    const allowed = new Set([...baseRows.map((r) => r.id), ...(await repo.idsSubmittedBy(trx, roundId, unitCode))]);
+    const allowed = new Set([...unitBase.map((r) => r.id), ...(await repo.idsSubmittedBy(trx, roundId, unitCode))]);
     const foreign = await repo.idsOwnedElsewhere(trx, prepared.map((p) => p.id).filter((id) => !allowed.has(id)), unitCode);
     if (foreign.length > 0) {
       throw unprocessable('foreign_row_id', `Baris dengan ID berikut bukan milik unit Anda: ${foreign.slice(0, 5).join(', ')}.`, `These row ids do not belong to your unit: ${foreign.slice(0, 5).join(', ')}.`, { ids: foreign });
@@ -92,7 +92,7 @@ export async function submit(db: Db, user: AuthUser, roundId: number, input: Sub
       return b && b.kind === kind && b.row_hash === hash && b.status === 'accepted' ? b : undefined;
     };
     const submitted = new Set(prepared.map((p) => p.id));
-    const removals = baseRows.filter((r) => !submitted.has(r.id)).map((r) => {
+    const removals = unitBase.filter((r) => !submitted.has(r.id)).map((r) => {
       const body = canonicalRowJson(r);
       return { id: r.id, body, hash: nodeSha256(body) };
     });
