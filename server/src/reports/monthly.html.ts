@@ -19,7 +19,7 @@ const NUMBER = new Intl.NumberFormat('id-ID');
 const STYLE = `
 @page { size: A4 landscape; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font: 10pt/1.4 "Segoe UI", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 277mm; padding: 8mm 0; }
+body { font: 10pt/1.4 "Segoe UI", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 277mm; padding: 8mm; }
 h1 { font-size: 15pt; margin: 0 0 2mm; }
 h2 { font-size: 11.5pt; margin: 7mm 0 2mm; break-after: avoid; }
 .meta { margin: 0 0 4mm; padding: 0; list-style: none; color: #333; }
@@ -27,7 +27,8 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; }
 caption { text-align: left; font-weight: 600; padding: 0 0 1.5mm; }
 th, td { border: 0.3mm solid #999; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
 thead th { background: #1f4e78; color: #fff; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { text-align: right; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 700; background: #ddebf7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -71,7 +72,7 @@ export function monthlyHtml(report: MonthlyReport): string {
 <li>${l.generatedAt}: ${dateTimeText(new Date(report.generatedAt))}</li>
 </ul>
 <table style="width:auto">
-<caption>${l.total}</caption>
+<caption>${l.summary}</caption>
 <tbody>${totals}</tbody>
 </table>
 ${monthlyTables(report, 'id').map((t) => table(t, l.none))}

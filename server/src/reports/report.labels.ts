@@ -18,6 +18,7 @@ export interface ReportLabels {
   category: string;
   title: string;
   total: string;
+  summary: string;
   fields: string;
   createdWhen: string;
   retention: string;
@@ -82,6 +83,7 @@ export const REPORT_LABELS: Record<Lang, ReportLabels> = {
     category: 'Kategori',
     title: 'Judul informasi',
     total: 'Jumlah',
+    summary: 'Ringkasan',
     fields: 'Kolom yang kosong',
     createdWhen: 'Waktu pembuatan',
     retention: 'Retensi',
@@ -149,6 +151,7 @@ export const REPORT_LABELS: Record<Lang, ReportLabels> = {
     category: 'Category',
     title: 'Title',
     total: 'Total',
+    summary: 'Summary',
     fields: 'Empty fields',
     createdWhen: 'When created',
     retention: 'Retention',
