@@ -57,7 +57,8 @@ export class ApiClient {
     return new ApiClient({ baseUrl: this.baseUrl, token, fetch: this.fetchImpl });
   }
 
-  private async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+  /** One call to the API; the feature modules of this folder (approval.ts, rounds.ts) build on it. */
+  async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -85,7 +86,7 @@ export class ApiClient {
     }
     if (!res.ok) {
       if (res.status === 412 && isErrorBody(json) && 'diff' in json) throw new StaleBaseError(json as StaleBaseBody);
-      if (isErrorBody(json)) throw new ApiError(res.status, json.error.code, json.error.message);
+      if (isErrorBody(json)) throw new ApiError(res.status, json.error.code, json.error.message, json.error.details);
       throw new ApiError(res.status, `http_${res.status}`, text.slice(0, 200));
     }
     if (json === null && text) throw new ApiError(res.status, 'bad_response', text.slice(0, 200));

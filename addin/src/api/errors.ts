@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     /** The server's own (Indonesian) message: kept for logs, never shown (the catalogue chooses the text). */
     readonly serverMessage: string,
+    /** Machine-readable extras of some refusals (e.g. the validation summary of version_has_errors). */
+    readonly details?: unknown,
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -48,7 +50,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** A failure the pane itself detects (not the server, not Excel); the catalogue has a message per code. */
 export class TaskError extends Error {
-  constructor(readonly code: 'sheet_changed' | 'nothing_to_pull' | 'no_selection' | 'one_row_only' | 'sheet_empty') {
+  constructor(readonly code: 'sheet_changed' | 'nothing_to_pull' | 'no_selection' | 'one_row_only' | 'sheet_empty' | 'sheet_not_at_head') {
     super(code);
     this.name = 'TaskError';
   }

@@ -4,6 +4,10 @@
  */
 import type { Article17Letter } from '../../../shared/row.js';
 import type { Messages } from './id.js';
+import { enApproval, enWorkflow } from './en.approval.js';
+import { enCodes } from './en.codes.js';
+import { enRounds } from './en.rounds.js';
+import { enImportDip, enUnitMode } from './en.unit.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const v = (x: number | null) => (x === null ? '–' : `v${x}`);
@@ -29,7 +33,17 @@ export const en: Messages = {
     ],
     thanks: 'Thank you.',
   },
-  tabs: { label: 'Pane sections', sheet: 'DIP sheet', sync: 'Sync', history: 'History' },
+  tabs: {
+    label: 'Pane sections',
+    sheet: 'DIP sheet',
+    sync: 'Sync',
+    history: 'History',
+    rounds: 'Rounds',
+    approval: 'Approval',
+    unit: 'Unit submission',
+    reports: 'Reports',
+    adminNote: 'Admin account: units and users are managed through the API (POST /api/units, POST /api/users); this pane shows the register history.',
+  },
   auth: {
     title: 'Sign in to DIP Sync',
     serverUrl: 'Server address',
@@ -220,6 +234,11 @@ export const en: Messages = {
     untitled: '(untitled)',
     idLabel: (short) => `Row ID ${short}…`,
   },
+  approval: enApproval,
+  workflow: enWorkflow,
+  rounds: enRounds,
+  unitMode: enUnitMode,
+  importDip: enImportDip,
   history: {
     title: 'Register versions',
     loading: 'Loading versions…',
@@ -261,26 +280,8 @@ export const en: Messages = {
       no_selection: 'First select data rows in the DIP sheet.',
       one_row_only: 'Select a single row for the consequence test.',
       sheet_empty: 'The DIP sheet is empty.',
+      sheet_not_at_head: 'The sheet has unpushed edits on an older base. Push them, or pull the latest version, in Sync first.',
     },
-    codes: {
-      unauthorized: 'Your session has ended. Please sign in again.',
-      invalid_credentials: 'Wrong username or password.',
-      too_many_attempts: 'Too many sign-in attempts. Wait a few minutes, then try again.',
-      rate_limited: 'Too many requests. Wait a moment, then try again.',
-      forbidden: 'Your role is not allowed to do this.',
-      not_found: 'The requested data was not found on the server.',
-      stale_base: 'The register changed since your base version. Pull the latest version and re-apply your changes.',
-      precondition_required: 'The server needs a clear base version. Pull the latest version first.',
-      invalid_precondition: 'The base version sent is not valid. Pull the latest version first.',
-      idempotency_key_reused: 'This push clashes with an earlier one. Compare again, then push.',
-      invalid_idempotency_key: 'The push was not valid. Compare again, then push.',
-      duplicate_row_id: 'The same row ID is on more than one row. Check the sheet, then push again.',
-      invalid_body: 'The sheet content does not match the format the server accepts. Check the sheet first.',
-      malformed_request: 'The server could not read the request.',
-      unsupported_content_type: 'The server could not read the request.',
-      payload_too_large: 'The sheet is too large to push at once. Ask your admin to raise the limit.',
-      internal_error: 'The server is having trouble. Try again in a moment.',
-      bad_response: 'The server answer could not be read. Check the server address.',
-    },
+    codes: enCodes,
   },
 };

@@ -5,6 +5,10 @@
 import type { Article17Letter, Category } from '../../../shared/row.js';
 import type { Role, VersionState } from '../../../shared/api.js';
 import type { EnsureFix } from '../excel/layout.js';
+import { idApproval, idWorkflow } from './id.approval.js';
+import { idCodes } from './id.codes.js';
+import { idRounds } from './id.rounds.js';
+import { idImportDip, idUnitMode } from './id.unit.js';
 
 const n = (x: number) => x.toLocaleString('id-ID');
 const v = (x: number | null) => (x === null ? '–' : `v${x}`);
@@ -29,7 +33,17 @@ export const id = {
     ],
     thanks: 'Terima kasih.',
   },
-  tabs: { label: 'Bagian panel', sheet: 'Lembar DIP', sync: 'Sinkron', history: 'Riwayat' },
+  tabs: {
+    label: 'Bagian panel',
+    sheet: 'Lembar DIP',
+    sync: 'Sinkron',
+    history: 'Riwayat',
+    rounds: 'Putaran',
+    approval: 'Persetujuan',
+    unit: 'Kiriman unit',
+    reports: 'Laporan',
+    adminNote: 'Akun admin: pengelolaan unit dan pengguna dilakukan lewat API (POST /api/units, POST /api/users); panel ini menampilkan riwayat register.',
+  },
   auth: {
     title: 'Masuk ke DIP Sync',
     serverUrl: 'Alamat server',
@@ -232,6 +246,11 @@ export const id = {
     untitled: '(tanpa judul)',
     idLabel: (short: string) => `Baris ID ${short}…`,
   },
+  approval: idApproval,
+  workflow: idWorkflow,
+  rounds: idRounds,
+  unitMode: idUnitMode,
+  importDip: idImportDip,
   history: {
     title: 'Versi register',
     loading: 'Memuat daftar versi…',
@@ -274,27 +293,10 @@ export const id = {
       no_selection: 'Pilih dulu baris data di lembar DIP.',
       one_row_only: 'Pilih satu baris saja untuk uji konsekuensi.',
       sheet_empty: 'Lembar DIP masih kosong.',
+      sheet_not_at_head:
+        'Lembar berisi perubahan yang belum dikirim dan berbasis versi lama. Kirim perubahan itu, atau tarik versi terbaru, di Sinkron terlebih dahulu.',
     },
-    codes: {
-      unauthorized: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
-      invalid_credentials: 'Nama pengguna atau kata sandi salah.',
-      too_many_attempts: 'Terlalu banyak percobaan masuk. Tunggu beberapa menit, lalu coba lagi.',
-      rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
-      forbidden: 'Peran Anda tidak diizinkan melakukan ini.',
-      not_found: 'Data yang diminta tidak ditemukan di server.',
-      stale_base: 'Register sudah berubah sejak versi dasar Anda. Tarik versi terbaru lalu terapkan ulang perubahan Anda.',
-      precondition_required: 'Server meminta versi dasar yang jelas. Tarik versi terbaru terlebih dahulu.',
-      invalid_precondition: 'Versi dasar yang dikirim tidak sah. Tarik versi terbaru terlebih dahulu.',
-      idempotency_key_reused: 'Pengiriman ini bentrok dengan pengiriman sebelumnya. Bandingkan ulang, lalu kirim lagi.',
-      invalid_idempotency_key: 'Pengiriman tidak sah. Bandingkan ulang, lalu kirim lagi.',
-      duplicate_row_id: 'Ada ID baris yang sama pada lebih dari satu baris. Periksa lembar, lalu kirim lagi.',
-      invalid_body: 'Isi lembar tidak sesuai format yang diterima server. Periksa lembar terlebih dahulu.',
-      malformed_request: 'Permintaan tidak dapat dibaca server.',
-      unsupported_content_type: 'Permintaan tidak dapat dibaca server.',
-      payload_too_large: 'Lembar terlalu besar untuk dikirim sekaligus. Hubungi admin untuk menaikkan batasnya.',
-      internal_error: 'Server sedang bermasalah. Coba lagi beberapa saat lagi.',
-      bad_response: 'Jawaban server tidak dapat dibaca. Periksa alamat server.',
-    },
+    codes: idCodes,
   },
 };
 

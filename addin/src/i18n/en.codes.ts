@@ -1,0 +1,53 @@
+/** Messages for the server's error codes, English (same keys as id.codes.ts). */
+import type { idCodes } from './id.codes.js';
+
+export const enCodes: typeof idCodes = {
+  unauthorized: 'Your session has ended. Please sign in again.',
+  invalid_credentials: 'Wrong username or password.',
+  too_many_attempts: 'Too many sign-in attempts. Wait a few minutes, then try again.',
+  rate_limited: 'Too many requests. Wait a moment, then try again.',
+  forbidden: 'Your role is not allowed to do this.',
+  not_found: 'The requested data was not found on the server.',
+  stale_base: 'The register changed since your base version. Pull the latest version and re-apply your changes.',
+  precondition_required: 'The server needs a clear base version. Pull the latest version first.',
+  invalid_precondition: 'The base version sent is not valid. Pull the latest version first.',
+  idempotency_key_reused: 'This push clashes with an earlier one. Compare again, then push.',
+  invalid_idempotency_key: 'The push was not valid. Compare again, then push.',
+  duplicate_row_id: 'The same row ID is on more than one row. Check the sheet, then push again.',
+  invalid_body: 'The sheet content does not match the format the server accepts. Check the sheet first.',
+  malformed_request: 'The server could not read the request.',
+  unsupported_content_type: 'The server could not read the request.',
+  payload_too_large: 'The sheet is too large to push at once. Ask your admin to raise the limit.',
+  internal_error: 'The server is having trouble. Try again in a moment.',
+  bad_response: 'The server answer could not be read. Check the server address.',
+  database_unavailable: "The server's database cannot be reached right now. Try again shortly.",
+  server_busy: 'The server is busy. Try again shortly.',
+  four_eyes_violation:
+    'You may not approve this version because you pushed or submitted it yourself (four-eyes rule). Ask another Atasan PPID to approve it.',
+  content_hash_mismatch:
+    'The version on the server is not the content you reviewed, so no approval was recorded. Reload this version, review it again, then approve.',
+  version_has_errors:
+    'This version still has validation errors, so it cannot be approved. Ask the PPID to fix them, push a new version and submit it again.',
+  version_not_submitted:
+    'This version is no longer waiting for approval (it may have been approved, rejected or superseded by a newer one). Reload the list.',
+  version_not_draft: 'Only a draft version can be submitted. Reload to see its current state.',
+  version_not_approved: 'Only an approved version can be published. Reload to see its current state.',
+  older_than_published: 'This version is not newer than the published one. Push a new version first.',
+  newer_version_submitted: 'A newer version is waiting for approval; this older one can no longer be submitted.',
+  version_integrity_failed: 'This version failed the integrity check (its content does not match what was approved), so it was not published. Contact your admin.',
+  published_version_unverifiable: 'The published version cannot be checked right now. Try again shortly; if it keeps happening, contact your admin.',
+  round_closed: 'This round is closed: submissions and changes are no longer accepted.',
+  due_date_past: 'That due date has passed. Pick today or a later date.',
+  unknown_unit: 'A unit is unknown to the server. Reload the unit list, then try again.',
+  no_units: 'Pick at least one unit.',
+  unit_required: 'Name the unit.',
+  foreign_row_id: 'Some rows in the sheet are not your unit’s (their IDs belong to the register or another unit). Fetch your unit’s rows into the sheet again, then resubmit.',
+  too_many_rows: 'Too many rows for one submission.',
+  duplicate_decision: 'A row is decided more than once. Check your decisions.',
+  comment_required: 'A returned row needs a comment: say what the unit should fix.',
+  submission_superseded: 'This unit has resubmitted. Open its latest submission and review it again.',
+  unknown_row: 'Some rows are not in this submission. Reload the submission and review it again.',
+  wrong_unit: "This template is another unit's.",
+  wrong_round: "This template belongs to another round.",
+  template_outdated: 'This template is out of date. Download the latest one.',
+};
