@@ -3,13 +3,15 @@
  * submission; the unit sees what came back, with comments, and resubmits until everything is accepted.
  * A unit only ever sees its own submissions: anything else is 404, so other units' activity stays invisible.
  */
+import { changedFields } from '../../../shared/diff.js';
 import type { StoredDipRow } from '../../../shared/row.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
 import { lockRegister } from '../register/register.repository.js';
-import type { MyRoundResponse, Receipt, ReviewRequest, ReviewResponse, SubmissionDetail, SubmissionItem } from './rounds.contract.js';
+import { baseRows } from './base-rows.js';
+import type { MyRoundResponse, Receipt, ReviewItem, ReviewRequest, ReviewResponse, SubmissionDetail, SubmissionItem } from './rounds.contract.js';
 import * as repo from './rounds.repository.js';
 import { getRound, getRoundForUnit, toReceipt, toRoundSummary, unitStatuses } from './rounds.service.js';
 
@@ -63,13 +65,22 @@ export async function review(db: Db, user: AuthUser, roundId: number, sid: numbe
   return { submissionId: sid, decided: req.decisions.length, unit: unit! };
 }
 
-/** A submission with its items: the PPID sees any; a unit only its own. */
+/** A submission with its items and what each changes against the base: the PPID sees any; a unit only its own. */
 export async function submissionDetail(db: Db, user: AuthUser, roundId: number, sid: number): Promise<SubmissionDetail> {
-  await getRound(db, roundId);
+  const round = await getRound(db, roundId);
   const sub = await repo.findSubmission(db, roundId, sid);
   if (!sub || (user.role === 'unit' && sub.unit_code !== user.unitCode)) throw submissionNotFound(sid);
   const latest = (await repo.lastSeq(db, roundId, sub.unit_code)) === sub.seq;
-  return { receipt: toReceipt(sub), latest, items: (await repo.itemsOf(db, sid)).map(toItem) };
+  const base = new Map(round.base_version === null ? [] : (await baseRows(db, round.base_version)).map((r) => [r.id, r]));
+  const items = (await repo.itemsOf(db, sid)).map((i): ReviewItem => {
+    const item = toItem(i);
+    const before = base.get(item.rowId);
+    if (item.kind === 'removal') return { ...item, change: 'removed', fields: [] };
+    if (!before) return { ...item, change: 'added', fields: [] };
+    const fields = changedFields(before, item.row);
+    return { ...item, change: fields.length > 0 ? 'changed' : 'unchanged', fields };
+  });
+  return { receipt: toReceipt(sub), latest, items };
 }
 
 /** Receipts of a round, oldest first: the PPID's view (all units, or one); a unit gets its own only. */

@@ -142,10 +142,24 @@ export interface SubmissionItem {
   row: StoredDipRow;
 }
 
+/** An item as the PPID reviews it: what the unit changed against the round's base version. */
+export interface ReviewItem extends SubmissionItem {
+  /** 'added': not in the base (a new row); 'removed': a base row the unit left out; else changed or not. */
+  change: 'added' | 'changed' | 'unchanged' | 'removed';
+  /** For 'changed': field by field, from the base to the submitted row. */
+  fields: FieldChange[];
+}
+
 export interface SubmissionDetail {
   receipt: Receipt;
+  /** Whether this is the unit's latest submission (only the latest can be reviewed). */
   latest: boolean;
-  items: SubmissionItem[];
+  items: ReviewItem[];
+}
+
+/** GET /rounds/:id/template.json: the rows of the unit's next template (what template.xlsx holds), as JSON. */
+export interface TemplateRowsResponse {
+  rows: { row: StoredDipRow; status: 'pending' | 'accepted' | 'returned' | null; comment: string | null }[];
 }
 
 export interface MyRoundResponse {

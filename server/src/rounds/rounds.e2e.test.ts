@@ -81,6 +81,13 @@ describe.each(testBackends)('a round with three units on $name', (backend) => {
     const detail = await json<SubmissionDetail>(await s.request(`${path()}/submissions/${sub.A.receipt.submissionId}`, { token: s.tokens.ppid }), 200);
     expect(contentHash(detail.items.filter((i) => i.kind === 'row').map((i) => i.row))).toBe(sub.A.receipt.contentHash);
     expect(detail.items.find((i) => i.kind === 'removal')?.row).toEqual(v1[5]);
+    // What the PPID reviews: each item's change against the base version, field by field.
+    expect(detail.items.map((i) => [i.row.title, i.change, i.fields.map((f) => f.field)])).toEqual([
+      [v1[0]!.title, 'changed', ['summary']],
+      [v1[10]!.title, 'unchanged', []],
+      ['Daftar Aset Tanah 2024', 'added', []],
+      [v1[5]!.title, 'removed', []],
+    ]);
 
     const status = await json<RoundDetail>(await s.request(path(), { token: s.tokens.ppid }), 200);
     expect(status.units.map((u) => u.status)).toEqual(['submitted', 'submitted', 'submitted']);

@@ -165,7 +165,7 @@ export async function itemsOf(db: Db, submissionId: number) {
     .selectFrom('round_submission_rows')
     .select(['row_id', 'kind', 'ord', 'row_hash', 'body', 'status', 'comment', 'decided_by', 'decided_at', 'carried_over'])
     .where('submission_id', '=', submissionId)
-    .orderBy('kind')
+    // Rows in the order sent, then the removals (they are numbered after the rows).
     .orderBy('ord')
     .execute();
 }
@@ -179,7 +179,6 @@ export async function itemsOfMany(db: Db, submissionIds: readonly number[]) {
     .select(['submission_id', 'row_id', 'kind', 'body', 'status'])
     .where('submission_id', 'in', submissionIds)
     .orderBy('submission_id')
-    .orderBy('kind')
     .orderBy('ord')
     .execute();
 }

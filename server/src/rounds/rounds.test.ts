@@ -119,6 +119,15 @@ describe.each(testBackends)('rounds on $name', (backend) => {
     expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="1"/);
   });
 
+  it('template.json gives the same rows as the workbook, with the same access rules', async () => {
+    const res = await json<{ rows: { row: StoredDipRow; status: string | null; comment: string | null }[] }>(
+      await s.request(`/api/rounds/${round.id}/template.json`, { token: s.tokens.unitA }),
+      200,
+    );
+    expect(res.rows).toEqual(v1.filter((r) => r.owningUnit === 'Bagian Umum').map((row) => ({ row, status: null, comment: null })));
+    expect((await s.request(`/api/rounds/${round.id}/template.json?unit=UB`, { token: s.tokens.unitA })).status).toBe(403);
+  });
+
   it('a unit downloads only its own template; the PPID must name the unit; units not asked get 404', async () => {
     const t = await s.request(`/api/rounds/${round.id}/template.xlsx`, { token: s.tokens.unitA });
     expect(t.status).toBe(200);

@@ -28,7 +28,7 @@ export async function templateRows(db: Db, round: RoundRow, unit: { code: string
     .map((i) => ({ row: i.row, status: i.status, comment: i.comment }));
 }
 
-/** Which unit's template is asked for: the PPID names one; a unit gets its own (naming another is 403). */
+/** Which unit's rows are asked for: the PPID names one; a unit gets its own (naming another is 403). */
 function templateUnit(user: AuthUser, requested: string | undefined): string {
   if (user.role === 'unit') {
     if (requested !== undefined && requested !== user.unitCode) {
