@@ -10,6 +10,7 @@ import { isAbort } from '../../api/errors.js';
 import { ActionStatus } from '../components/ActionStatus.js';
 import { DiffView } from '../components/DiffView.js';
 import { Section } from '../components/Section.js';
+import { WorkflowSection } from '../components/WorkflowSection.js';
 import { useAction } from '../hooks/useAction.js';
 import { titlesById } from '../logic/changes.js';
 import { defaultPair } from '../logic/history.js';
@@ -39,7 +40,8 @@ const STATE_COLOR: Record<VersionState, 'informative' | 'warning' | 'success' | 
   rejected: 'danger',
 };
 
-export function HistoryPane({ api, onError }: { api: ApiClient; onError(err: unknown): void }) {
+/** `canActOnWorkflow`: the PPID, who submits, records meetings and publishes from here. */
+export function HistoryPane({ api, onError, canActOnWorkflow = false }: { api: ApiClient; onError(err: unknown): void; canActOnWorkflow?: boolean }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const action = useAction({ onError });
@@ -99,6 +101,7 @@ export function HistoryPane({ api, onError }: { api: ApiClient; onError(err: unk
   return (
     <>
       <ActionStatus state={action.state} onCancel={action.cancel} onDismiss={action.dismiss} />
+      {canActOnWorkflow && versions && versions.length > 0 ? <WorkflowSection api={api} versions={versions} onChanged={() => void reload()} onError={onError} /> : null}
       <Section title={t.history.compareTitle}>
         {options.length < 2 ? (
           <Text className={styles.muted}>{versions ? t.history.needTwo : t.history.loading}</Text>
