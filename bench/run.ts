@@ -31,3 +31,7 @@ console.table(await benchRegister(pgUrl));
 section('Excel adapter against the mock: read/write 10,000 and 50,000 rows — syncs and largest request');
 const { benchAdapter } = await import('./adapter.bench.js');
 console.table(await benchAdapter());
+
+section('Public site: /dip and /dip.json of a 5,000-row DIP, 50 connections × 10 s, next to a static file of equal size');
+const { benchPublic } = await import('./public.bench.js');
+console.table(await benchPublic(Number(process.env.BENCH_SECONDS ?? 10), pgUrl));
