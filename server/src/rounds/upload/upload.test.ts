@@ -6,7 +6,7 @@ import { buildZip, plainWorkbook, withPart, XXE_DOCTYPE, zipBomb } from './hosti
 import { UPLOAD_LIMITS } from './limits.js';
 import { UploadRefused } from './refusal.js';
 import { readXlsxGrids } from './xlsx-read.js';
-import { withParseSlot } from './upload.js';
+import { readGrids, withParseSlot } from './upload.js';
 
 async function refusal(p: Promise<unknown>): Promise<UploadRefused> {
   const err = await p.then(
@@ -126,6 +126,33 @@ describe('reading an uploaded .xlsx', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('parsing in a worker thread', () => {
+  const asUpload = (bytes: Buffer) => ({ name: 'dip.xlsx', bytes, kind: 'xlsx' as const });
+
+  it('gives the same grids as parsing in-process, and passes refusals through', async () => {
+    const good = await plainWorkbook([['Judul', 'Tahun'], ['Renstra', 2024]]);
+    expect(await readGrids(asUpload(good))).toEqual(await readXlsxGrids(good));
+    const err = await readGrids(asUpload(zipBomb({ lie: true }))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadRefused);
+    expect(err).toMatchObject({ status: 422, code: 'zip_bomb' });
+  });
+
+  it('a workbook that needs more memory than the worker may have kills the worker, not the server', async () => {
+    const rows = Array.from({ length: 8_000 }, (_, i) => Array.from({ length: 8 }, (_, c) => `sel ${i} ${c} dengan teks yang cukup panjang`));
+    const big = await plainWorkbook(rows);
+    const err = await readGrids(asUpload(big), { ...UPLOAD_LIMITS, workerHeapMb: 16 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422, code: 'workbook_too_complex' });
+    expect((err as Error).message).toMatch(/memori/);
+    // The next upload gets a fresh worker.
+    expect((await readGrids(asUpload(await plainWorkbook())))[0]!.grid).toHaveLength(2);
+  });
+
+  it('a parse that takes too long is stopped', async () => {
+    const err = await readGrids(asUpload(await plainWorkbook()), { ...UPLOAD_LIMITS, parseTimeoutMs: 1 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422, code: 'workbook_too_complex' });
   });
 });
 

@@ -10,7 +10,8 @@ import { decodeText, parseCsv } from './csv.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './limits.js';
 import { UploadRefused } from './refusal.js';
 import { assertZip } from './xlsx-guard.js';
-import { readXlsxGrids, type SheetGrid } from './xlsx-read.js';
+import { parseXlsxInWorker } from './parse-pool.js';
+import type { SheetGrid } from './xlsx-read.js';
 
 export interface UploadedFile {
   name: string;
@@ -84,7 +85,7 @@ export async function withParseSlot<T>(fn: () => Promise<T>, limits: UploadLimit
 /** The file's sheets as grids (a CSV is one sheet named after the file). */
 export async function readGrids(file: UploadedFile, limits: UploadLimits = UPLOAD_LIMITS): Promise<SheetGrid[]> {
   return withParseSlot(async () => {
-    if (file.kind === 'xlsx') return readXlsxGrids(file.bytes, limits);
+    if (file.kind === 'xlsx') return parseXlsxInWorker(file.bytes, limits);
     const rows = parseCsv(decodeText(file.bytes), limits.maxRows, limits.maxColumns);
     return [{ name: file.name, state: 'visible', grid: rows, sheetRows: rows.map((_, i) => i + 1), truncatedColumns: false }];
   }, limits);
