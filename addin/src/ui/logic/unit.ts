@@ -6,9 +6,9 @@ import { columnIndex } from '../../../../shared/columns.js';
 import type { Lang, ValidationIssue } from '../../../../shared/issues.js';
 import type { DipRow } from '../../../../shared/row.js';
 import type { RoundSummary, SubmissionItem, TemplateRow } from '../../api/rounds.js';
-import type { CellIssue } from '../adapter.js';
+import type { CellIssue, SheetAdapter } from '../adapter.js';
 import { assignIds } from './changes.js';
-import { sheetIssues, type SheetSnapshot } from './sheet.js';
+import { readSheet, sheetIssues, writeSheet, type SheetSnapshot } from './sheet.js';
 
 /** Rows a person can still submit to: open rounds first, then by due date (soonest first among open ones). */
 export function sortMyRounds(rounds: readonly RoundSummary[]): RoundSummary[] {
@@ -66,4 +66,30 @@ export function checkSubmission(snapshot: SheetSnapshot, lang: Lang): Submission
 export function withSubmittedIds(sent: readonly DipRow[], ids: readonly string[], now: readonly DipRow[]): { rows: DipRow[]; changed: boolean } {
   const { rows } = assignIds(sent, ids, now);
   return { rows, changed: rows.some((r, i) => r.id !== now[i]?.id) };
+}
+
+/** Optional adapter capability (being added to the Excel adapter): write only the hidden ID column. */
+interface IdColumnWriter {
+  writeIdColumn(ids: readonly (string | null)[]): Promise<void>;
+}
+
+/**
+ * After a submission, writes the server's ids into the rows that had none, reading the sheet again first (edits typed
+ * meanwhile survive). Only the ID column when the adapter can; otherwise the table is rewritten with the same rows.
+ */
+export async function writeSubmittedIds(adapter: SheetAdapter, sent: readonly DipRow[], ids: readonly string[]): Promise<void> {
+  const now = await readSheet(adapter);
+  const { rows, changed } = withSubmittedIds(sent, ids, now.rows);
+  if (!changed) return;
+  const idWriter = (adapter as Partial<IdColumnWriter>).writeIdColumn;
+  if (typeof idWriter !== 'function') {
+    await writeSheet(adapter, rows);
+    return;
+  }
+  const column: (string | null)[] = Array.from({ length: Math.max(0, ...now.sheetRows.map((r) => r + 1)) }, () => null);
+  rows.forEach((row, i) => {
+    const at = now.sheetRows[i];
+    if (at !== undefined) column[at] = row.id ?? '';
+  });
+  await idWriter.call(adapter, column);
 }
