@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { isDatabaseUnavailable, isUnstorableText } from '../db/db-errors.js';
 
 export class AppError extends Error {
   constructor(
@@ -44,6 +44,9 @@ export function errorHandler(err: Error, c: Context) {
     if (status === 413) return c.json(body(new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.')), 413);
     if (status === 400) return c.json(body(badRequest('malformed_request', 'Permintaan tidak dapat dibaca (JSON rusak?).', 'Malformed request (broken JSON?).')), 400);
     return c.json(body(new AppError(status as ContentfulStatusCode, 'http_error', err.message || 'Permintaan ditolak.', err.message)), status as ContentfulStatusCode);
+  }
+  if (isUnstorableText(err)) {
+    return c.json(body(unprocessable('unstorable_text', 'Teks memuat karakter yang tidak dapat disimpan (mis. karakter NUL).', 'The text holds a character that cannot be stored (e.g. NUL).')), 422);
   }
   if (isDatabaseUnavailable(err)) {
     console.error(JSON.stringify({ level: 'error', msg: 'database unavailable', path: c.req.path, err: err.message }));
