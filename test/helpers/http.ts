@@ -63,7 +63,11 @@ export function rawRequest(
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.chunked) headers['transfer-encoding'] = 'chunked';
     else headers['content-length'] = String(total);
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers, agent: false });
+    // Keep-alive, as browsers and fetch do: with `Connection: close` Node's server closes the socket right after an
+    // early answer (a 413 before the body is read), and the reset can destroy that answer before it is read here.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers, agent });
+    const done = () => agent.destroy();
     let writeError: string | undefined;
     const timer = setTimeout(() => {
       req.destroy();
@@ -74,6 +78,7 @@ export function rawRequest(
       res.on('data', (d: Buffer) => parts.push(d));
       res.on('end', () => {
         clearTimeout(timer);
+        done();
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8'), ...(writeError ? { writeError } : {}) });
       });
       res.on('error', (e) => {
@@ -89,6 +94,7 @@ export function rawRequest(
     req.on('error', (e) => {
       const fail = () => {
         clearTimeout(timer);
+        done();
         reject(new Error(`request failed before any answer: ${e.message}`));
       };
       if (sent) return fail();
@@ -99,7 +105,15 @@ export function rawRequest(
     void (async () => {
       for (const chunk of opts.chunks) {
         if (req.destroyed) return;
-        if (!req.write(chunk)) await new Promise((r) => req.once('drain', r).once('close', r));
+        if (!req.write(chunk)) {
+          await new Promise<void>((r) => {
+            const go = () => {
+              req.off('drain', go).off('close', go);
+              r();
+            };
+            req.on('drain', go).on('close', go);
+          });
+        }
       }
       req.end();
     })();
