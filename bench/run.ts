@@ -35,3 +35,7 @@ console.table(await benchAdapter());
 section('Public site: /dip and /dip.json of a 5,000-row DIP, 50 connections × 10 s, next to a static file of equal size');
 const { benchPublic } = await import('./public.bench.js');
 console.table(await benchPublic(Number(process.env.BENCH_SECONDS ?? 10), pgUrl));
+
+section('Update rounds: consolidation of 20 units × 500 rows and 100 units × 200 rows; a 2,000-row unit template');
+const { benchRounds } = await import('./rounds.bench.js');
+console.table(await benchRounds());
