@@ -8,6 +8,7 @@ import { clearIssueMarks, markIssues, type CellIssue, type MarkResult } from './
 import { readDipSheet } from './readSheet.js';
 import { DEFAULT_OPTIONS, officeRunner, type AdapterOptions, type ExcelRunner, type ProgressFn } from './runner.js';
 import { getSelectedRowIndexes, selectCell, setCategoryForRows } from './selection.js';
+import { writeDipRow, writeIdColumn } from './rowWrites.js';
 import { writeDipRows } from './writeRows.js';
 
 export type { CellIssue, EnsureResult, MarkResult, ProgressFn };
@@ -29,6 +30,13 @@ export interface SheetAdapter {
   getSelectedRowIndexes(): Promise<number[]>;
   /** Writes one Kategori label into these data rows, in one sync. */
   setCategoryForRows(rowIndexes: readonly number[], label: string): Promise<void>;
+  /** Writes one data row's cells (DIP column order, as toDipGrid lays them out), each by its header, in one sync. */
+  writeDipRow(rowIndex: number, cells: readonly string[]): Promise<void>;
+  /**
+   * Writes `ids[i]` into the hidden ID cell of data row i (null leaves that cell alone) and nothing else: after a
+   * push, the rest of the sheet stays exactly as the person typed it. Chunked by payload.
+   */
+  writeIdColumn(ids: readonly (string | null)[], onProgress?: ProgressFn): Promise<void>;
 }
 
 /** The Office.js implementation; `runner` is Excel itself unless a test passes office-addin-mock's. */
@@ -49,5 +57,7 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
     selectCell: (rowIndex, columnIndex) => runner.run((context) => selectCell(context, rowIndex, columnIndex)),
     getSelectedRowIndexes: () => runner.run((context) => getSelectedRowIndexes(context)),
     setCategoryForRows: (rowIndexes, label) => runner.run((context) => setCategoryForRows(context, options, rowIndexes, label)),
+    writeDipRow: (rowIndex, cells) => runner.run((context) => writeDipRow(context, rowIndex, cells)),
+    writeIdColumn: (ids, onProgress) => runner.run((context) => writeIdColumn(context, options, ids, onProgress)),
   };
 }

@@ -145,7 +145,13 @@ export async function pushPlan(deps: SyncDeps, plan: PushPlan, message: string, 
   // their id would come back as new rows on the next push. Re-read first: edits typed meanwhile must survive.
   const now = await readSheet(adapter, ctx.progress);
   const { rows, unmatched } = assignIds(plan.rows, response.ids, now.rows);
-  await writeSheet(adapter, rows, ctx.progress);
+  // Only the hidden ID column, row by row as read (blank rows left alone): the rest stays as the person typed it.
+  const ids: (string | null)[] = Array.from({ length: (now.sheetRows.at(-1) ?? -1) + 1 }, () => null); // ascending
+  rows.forEach((row, i) => {
+    const at = now.sheetRows[i];
+    if (at !== undefined) ids[at] = row.id ?? '';
+  });
+  await adapter.writeIdColumn(ids, ctx.progress);
   return { kind: 'pushed', response, unmatchedIds: unmatched };
 }
 
