@@ -17,7 +17,7 @@ if (admin.created) {
   console.log(
     admin.password
       ? `Admin pertama dibuat / first admin created: ${config.adminUsername ?? 'admin'} / ${admin.password}  (simpan sekarang — hanya ditampilkan sekali / save it now — shown once)`
-      : `Admin pertama dibuat / first admin created: ${config.adminUsername}`,
+      : `Admin pertama dibuat / first admin created: ${config.adminUsername ?? 'admin'}`,
   );
 }
 
