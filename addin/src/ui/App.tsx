@@ -9,6 +9,7 @@ import type { LoginResponse } from '../../../shared/api.js';
 import { ApiClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { HostInfo } from '../excel/host.js';
+import { createReportWriter, type ReportWriter } from '../excel/reportSheet.js';
 import { I18nProvider, useI18n } from '../i18n/index.js';
 import type { KeyValueStore } from '../office/storage.js';
 import type { SheetAdapter } from './adapter.js';
@@ -29,6 +30,8 @@ export interface AppProps {
   baseStore: KeyValueStore;
   defaultServerUrl: string;
   fetchImpl?: typeof fetch;
+  /** Writes the Laporan into the workbook; Excel itself unless a test hands in one over the mock. */
+  reportWriter?: ReportWriter;
   /** Theme changes pushed by the host after start. */
   subscribeTheme?: (onChange: (isDark: boolean | null) => void) => () => void;
 }
@@ -54,12 +57,14 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ host, adapter, store, baseStore, defaultServerUrl, fetchImpl }: AppProps) {
+function AppBody({ host, adapter, store, baseStore, defaultServerUrl, fetchImpl, reportWriter }: AppProps) {
   const { lang } = useI18n();
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(() => loadSession(store));
   const [expired, setExpired] = useState(false);
   const base = useMemo(() => new BaseTracker(baseStore), [baseStore]);
+  // Only called from the Laporan pane, which exists only inside Excel.
+  const writer = useMemo(() => reportWriter ?? createReportWriter(), [reportWriter]);
   const api = useMemo(() => (session ? new ApiClient({ baseUrl: session.serverUrl, token: session.token, fetch: fetchImpl }) : null), [session, fetchImpl]);
 
   useEffect(() => {
@@ -106,7 +111,7 @@ function AppBody({ host, adapter, store, baseStore, defaultServerUrl, fetchImpl 
       ) : !session || !api ? (
         <SignInPane initialServerUrl={lastServerUrl(store, defaultServerUrl)} fetchImpl={fetchImpl} expired={expired} onSignedIn={onSignedIn} />
       ) : (
-        <Panes adapter={adapter} api={api} base={base} user={session.user} onUnauthorized={() => endSession('expired')} />
+        <Panes adapter={adapter} api={api} base={base} user={session.user} reportWriter={writer} onUnauthorized={() => endSession('expired')} />
       )}
     </div>
   );

@@ -1,20 +1,26 @@
 /**
- * The three panes behind a tab list. All stay mounted (hidden when not selected) so a review in Sinkron survives a
- * look at Riwayat; arrow keys move between tabs (Fluent's TabList).
+ * The panes a role works in, behind a tab list (tabsFor): PPID — Lembar DIP, Sinkron, Putaran, Riwayat, Laporan;
+ * Atasan PPID — Persetujuan, Riwayat, Laporan; unit — Kiriman unit; admin — Riwayat. All stay mounted once shown
+ * (hidden when not selected) so a review in Sinkron survives a look at Riwayat; arrow keys move between tabs
+ * (Fluent's TabList). Panes that fetch lists load on first view.
  */
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { UserInfo } from '../../../../shared/api.js';
 import type { ApiClient } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
+import type { ReportWriter } from '../../excel/reportSheet.js';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
 import type { BaseTracker } from '../logic/base.js';
+import { LOAD_ON_VIEW, tabsFor, type PaneKey } from '../logic/tabs.js';
+import { ApprovalPane } from './ApprovalPane.js';
 import { HistoryPane } from './HistoryPane.js';
+import { ReportPane } from './ReportPane.js';
+import { RoundsPane } from './RoundsPane.js';
 import { SheetPane } from './SheetPane.js';
 import { SyncPane } from './SyncPane.js';
-
-type PaneKey = 'sheet' | 'sync' | 'history';
+import { UnitPane } from './UnitPane.js';
 
 const useStyles = makeStyles({
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalXS },
@@ -22,6 +28,7 @@ const useStyles = makeStyles({
   panel: { padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
   // A class with display:flex would beat the hidden attribute's display:none.
   hidden: { display: 'none' },
+  note: { margin: tokens.spacingHorizontalS },
 });
 
 export interface PanesProps {
@@ -29,14 +36,17 @@ export interface PanesProps {
   api: ApiClient;
   base: BaseTracker;
   user: UserInfo;
+  /** Writes the Laporan into a new sheet (addin/src/excel/reportSheet.ts). */
+  reportWriter: ReportWriter;
   onUnauthorized(): void;
 }
 
-export function Panes({ adapter, api, base, user, onUnauthorized }: PanesProps) {
+export function Panes({ adapter, api, base, user, reportWriter, onUnauthorized }: PanesProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [pane, setPane] = useState<PaneKey>('sheet');
-  const [historyOpened, setHistoryOpened] = useState(false);
+  const tabs = tabsFor(user.role);
+  const [pane, setPane] = useState<PaneKey | undefined>(tabs[0]);
+  const [opened, setOpened] = useState<ReadonlySet<PaneKey>>(() => new Set(tabs.slice(0, 1)));
   const onError = useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && err.status === 401) onUnauthorized();
@@ -45,32 +55,40 @@ export function Panes({ adapter, api, base, user, onUnauthorized }: PanesProps) 
   );
   const select = (key: PaneKey) => {
     setPane(key);
-    if (key === 'history') setHistoryOpened(true);
+    setOpened((s) => (s.has(key) ? s : new Set([...s, key])));
   };
-  const tabs: { key: PaneKey; label: string }[] = [
-    { key: 'sheet', label: t.tabs.sheet },
-    { key: 'sync', label: t.tabs.sync },
-    { key: 'history', label: t.tabs.history },
-  ];
+
+  const content: Record<PaneKey, () => ReactNode> = {
+    sheet: () => <SheetPane adapter={adapter} onError={onError} />,
+    sync: () => <SyncPane adapter={adapter} api={api} base={base} user={user} onError={onError} />,
+    rounds: () => <RoundsPane api={api} adapter={adapter} base={base} onError={onError} />,
+    approval: () => <ApprovalPane api={api} onError={onError} />,
+    unit: () => <UnitPane api={api} adapter={adapter} onError={onError} />,
+    history: () => <HistoryPane api={api} onError={onError} canActOnWorkflow={user.role === 'ppid'} />,
+    // The reports engineer's pane (ReportPane.tsx); ApiClient has the report calls it asks for.
+    reports: () => <ReportPane api={api} writer={reportWriter} onError={onError} />,
+  };
+
   return (
     <>
+      {user.role === 'admin' ? (
+        <MessageBar intent="info" className={styles.note}>
+          <MessageBarBody>{t.tabs.adminNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <TabList className={styles.tabs} selectedValue={pane} onTabSelect={(_, d) => select(d.value as PaneKey)} aria-label={t.tabs.label}>
-        {tabs.map((tab) => (
-          <Tab key={tab.key} value={tab.key} id={`tab-${tab.key}`} aria-controls={`panel-${tab.key}`}>
-            {tab.label}
+        {tabs.map((key) => (
+          <Tab key={key} value={key} id={`tab-${key}`} aria-controls={`panel-${key}`}>
+            {t.tabs[key]}
           </Tab>
         ))}
       </TabList>
-      <main className={pane === 'sheet' ? styles.panel : styles.hidden} id="panel-sheet" role="tabpanel" aria-labelledby="tab-sheet" hidden={pane !== 'sheet'}>
-        <SheetPane adapter={adapter} onError={onError} />
-      </main>
-      <main className={pane === 'sync' ? styles.panel : styles.hidden} id="panel-sync" role="tabpanel" aria-labelledby="tab-sync" hidden={pane !== 'sync'}>
-        <SyncPane adapter={adapter} api={api} base={base} user={user} onError={onError} />
-      </main>
-      <main className={pane === 'history' ? styles.panel : styles.hidden} id="panel-history" role="tabpanel" aria-labelledby="tab-history" hidden={pane !== 'history'}>
-        {/* Loaded on first view: signing in should not cost a version list nobody looks at. */}
-        {historyOpened ? <HistoryPane api={api} onError={onError} /> : null}
-      </main>
+      {tabs.map((key) => (
+        <main key={key} className={pane === key ? styles.panel : styles.hidden} id={`panel-${key}`} role="tabpanel" aria-labelledby={`tab-${key}`} hidden={pane !== key}>
+          {/* Loaded on first view where the pane fetches lists: signing in should not cost lists nobody looks at. */}
+          {!LOAD_ON_VIEW.has(key) || opened.has(key) ? content[key]() : null}
+        </main>
+      ))}
     </>
   );
 }
