@@ -1,5 +1,5 @@
 /** English for the unit's mode and the DIP import (same keys as id.unit.ts). */
-import type { idImportDip, idUnitMode } from './id.unit.js';
+import { idImportDip, type idUnitMode } from './id.unit.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const s = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
@@ -67,4 +67,5 @@ export const enImportDip: typeof idImportDip = {
   writing: 'Writing the import…',
   written: (rows, marked) => `${s(rows, 'row', 'rows')} imported into the DIP sheet; ${s(marked, 'cell', 'cells')} marked for review.`,
   nothing: 'There are no rows to import.',
+  columnName: idImportDip.columnName,
 };

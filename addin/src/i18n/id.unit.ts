@@ -1,4 +1,6 @@
 /** Bahasa Indonesia for the unit's mode (Kiriman unit) and for importing an existing DIP (Impor DIP lama). */
+import { DIP_COLUMNS, type ColumnKey } from '../../../shared/columns.js';
+import type { Lang } from '../../../shared/issues.js';
 const n = (x: number) => x.toLocaleString('id-ID');
 
 export const idUnitMode = {
@@ -64,4 +66,7 @@ export const idImportDip = {
   writing: 'Menulis hasil impor…',
   written: (rows: number, marked: number) => `${n(rows)} baris diimpor ke lembar DIP; ${n(marked)} sel ditandai untuk diperiksa.`,
   nothing: 'Tidak ada baris yang dapat diimpor.',
+  /** A recognised column by its DIP header (the combined "waktu dan tempat" column of some layouts by its own name). */
+  columnName: (key: ColumnKey | 'createdWhenWhere', lang: Lang) =>
+    key === 'createdWhenWhere' ? (lang === 'id' ? 'Waktu dan Tempat Pembuatan' : 'When and where created') : (DIP_COLUMNS.find((c) => c.key === key)?.header[lang] ?? key),
 };

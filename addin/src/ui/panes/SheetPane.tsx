@@ -9,6 +9,7 @@ import type { SheetAdapter } from '../adapter.js';
 import { ActionStatus } from '../components/ActionStatus.js';
 import { ClassifySection } from '../components/ClassifySection.js';
 import { ExemptionSection } from '../components/ExemptionSection.js';
+import { ImportSection } from '../components/ImportSection.js';
 import { Notice, type NoticeValue } from '../components/Notice.js';
 import { Section } from '../components/Section.js';
 import { ValidateSection } from '../components/ValidateSection.js';
@@ -65,6 +66,7 @@ export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError
       <ValidateSection adapter={adapter} tools={tools} />
       <ClassifySection adapter={adapter} tools={tools} />
       <ExemptionSection adapter={adapter} tools={tools} />
+      <ImportSection adapter={adapter} tools={tools} />
     </>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * Impor DIP lama: read a DIP kept in another layout from the "DIP" sheet (a table is built over a person's data
+ * there, keeping their headers), show row by row what shared/ could not understand, and only on a tick write the
+ * normalised rows in our layout, marking what still needs a look.
+ */
+import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { AdapterError, type SheetAdapter } from '../../excel/adapter.js';
+import { useI18n } from '../../i18n/index.js';
+import type { PaneTools } from '../hooks/useAction.js';
+import { importMarks, previewImport, type ImportPreview } from '../logic/importDip.js';
+import { writeSheet } from '../logic/sheet.js';
+import { Section } from './Section.js';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  start: { alignSelf: 'flex-start' },
+});
+
+const MAX_ROWS_SHOWN = 100;
+
+/** The sheet as a grid; a "DIP" sheet without our table gets one built over its data first (headers kept). */
+async function readAnyLayout(adapter: SheetAdapter, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<string[][]> {
+  try {
+    return await adapter.readDipSheet(onProgress, signal);
+  } catch (err) {
+    if (!(err instanceof AdapterError) || err.code !== 'dip_sheet_missing') throw err;
+    await adapter.ensureDipSheet();
+    return adapter.readDipSheet(onProgress, signal);
+  }
+}
+
+export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+
+  const read = async () => {
+    const next = await tools.run(t.importDip.reading, async ({ signal, progress }) => previewImport(await readAnyLayout(adapter, (d, n) => progress(d, n), signal), lang), {
+      cancelable: true,
+    });
+    setConfirmed(false);
+    setPreview(next ?? null);
+  };
+
+  const write = async (p: ImportPreview) => {
+    const done = await tools.run(t.importDip.writing, async ({ progress }) => {
+      await writeSheet(adapter, p.rows, (d, n) => progress(d, n));
+      const marks = importMarks(p);
+      await adapter.clearIssueMarks();
+      if (marks.length > 0) await adapter.markIssues(marks);
+      return marks.length;
+    });
+    if (done === undefined) return;
+    setPreview(null);
+    tools.notify({ intent: 'success', text: t.importDip.written(p.rows.length, done) });
+  };
+
+  return (
+    <Section title={t.importDip.title} description={t.importDip.description}>
+      <Button className={styles.start} onClick={() => void read()} disabled={tools.busy}>
+        {t.importDip.read}
+      </Button>
+      {preview ? (
+        <>
+          {!preview.headerFound ? <Text className={styles.error}>{t.importDip.headerMissing}</Text> : null}
+          {preview.headerFound ? <Text role="status">{t.importDip.summary(preview.rows.length, preview.problems.length)}</Text> : null}
+          {preview.columns.length > 0 ? <Caption1>{t.importDip.columnsFound(preview.columns.map((c) => t.importDip.columnName(c, lang)).join(', '))}</Caption1> : null}
+          {preview.sheetIssues.length > 0 ? (
+            <>
+              <Text weight="semibold">{t.importDip.sheetIssues}</Text>
+              <ul className={styles.list}>
+                {preview.sheetIssues.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {preview.problems.length > 0 ? (
+            <>
+              <Text weight="semibold">{t.importDip.rowsTitle}</Text>
+              <ul className={styles.list}>
+                {preview.problems.slice(0, MAX_ROWS_SHOWN).map((p) => (
+                  <li key={p.sheetRow} className={p.severity === 'error' ? styles.error : undefined}>
+                    {`${t.importDip.rowLine(p.sheetRow)}: ${p.messages.join(' · ')}`}
+                  </li>
+                ))}
+                {preview.problems.length > MAX_ROWS_SHOWN ? <li>{t.importDip.more(preview.problems.length - MAX_ROWS_SHOWN)}</li> : null}
+              </ul>
+            </>
+          ) : null}
+          {preview.rows.length === 0 ? (
+            <Text>{t.importDip.nothing}</Text>
+          ) : (
+            <>
+              <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.importDip.confirm(preview.rows.length)} />
+              <div className={styles.buttons}>
+                <Button appearance="primary" onClick={() => void write(preview)} disabled={tools.busy || !confirmed}>
+                  {t.importDip.write}
+                </Button>
+                <Button onClick={() => setPreview(null)} disabled={tools.busy}>
+                  {t.common.cancel}
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      ) : null}
+    </Section>
+  );
+}
