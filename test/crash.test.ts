@@ -106,7 +106,7 @@ describe.skipIf(!PG_URL)('a server process SIGKILLed in the middle of a 10,000-r
       if (!(cut instanceof Error) && cut.status === 201) expect(retry.body).toBe(cut.body);
     }
     expect(await withDb(store, registerProblems)).toEqual([]);
-  });
+  }, 300_000);
 });
 
 const noPrivatePostgres = privatePostgresUnavailable();
@@ -162,5 +162,5 @@ describe.skipIf(noPrivatePostgres !== undefined)(`Postgres restarted in the midd
     const retry = await rawRequest(b.port, { path: '/api/register/versions', headers: attempt.headers, chunks: [body], timeoutMs: 60_000 });
     await expectOneCompleteVersion(b.url, token, retry, before.head! + 1);
     expect(await withDb(store, registerProblems)).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -75,7 +75,7 @@ describe.skipIf(!PG_URL)('racing pushes: two server processes, one Postgres', ()
         expect(r.json.diff).toEqual(expected);
       }
     }
-  });
+  }, 300_000);
 
   it('leaves no orphan or overlapping rows, every version verifies, and the audit chain holds', async () => {
     const problems = await withDb(store, registerProblems);
