@@ -39,3 +39,7 @@ console.table(await benchPublic(Number(process.env.BENCH_SECONDS ?? 10), pgUrl))
 section('Update rounds: consolidation of 20 units × 500 rows and 100 units × 200 rows; a 2,000-row unit template');
 const { benchRounds } = await import('./rounds.bench.js');
 console.table(await benchRounds());
+
+section('Mixed load on a real server process: public reads, pushes, submissions (30 s, loopback, 0 errors required)');
+const { benchLoad } = await import('./load.bench.js');
+console.table(await benchLoad(Number(process.env.BENCH_LOAD_SECONDS ?? 30), pgUrl));
