@@ -23,7 +23,8 @@ import { SyncPane } from './SyncPane.js';
 import { UnitPane } from './UnitPane.js';
 
 const useStyles = makeStyles({
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalXS },
+  // A task pane can be 320 px wide: five tabs scroll sideways instead of being cut off.
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalXS, overflowX: 'auto', flexWrap: 'nowrap' },
   // Task panes are narrow, but a widened one (or a browser tab) should not stretch lines across the screen.
   panel: { padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '60rem' },
   // A class with display:flex would beat the hidden attribute's display:none.
