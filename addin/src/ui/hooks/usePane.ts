@@ -1,5 +1,5 @@
 /**
- * A pane's one action runner and its notice line, as SheetPane wires them: starting an action clears the last
+ * A pane's one action runner and its notice line: starting an action clears the last
  * outcome, so a stale "done" never sits above a new error.
  */
 import { useState } from 'react';

@@ -2,46 +2,21 @@
  * Lembar DIP: create/repair the sheet, validate it (issues grouped, click → cell, cells marked), classify the
  * selected rows, and fill the uji konsekuensi of a selected excluded row. One workbook action at a time.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button } from '@fluentui/react-components';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
-import { ActionStatus } from '../components/ActionStatus.js';
 import { ClassifySection } from '../components/ClassifySection.js';
 import { ExemptionSection } from '../components/ExemptionSection.js';
 import { ImportSection } from '../components/ImportSection.js';
-import { Notice, type NoticeValue } from '../components/Notice.js';
+import { PaneStatus } from '../components/PaneStatus.js';
 import { Section } from '../components/Section.js';
 import { ValidateSection } from '../components/ValidateSection.js';
-import { useAction, type PaneTools } from '../hooks/useAction.js';
-
-const useStyles = makeStyles({
-  // Progress and outcomes stay in view while the user scrolls a long review; the pane's background keeps the
-  // content scrolling underneath from showing through.
-  status: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-});
+import { usePane } from '../hooks/usePane.js';
 
 export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError(err: unknown): void }) {
   const { t } = useI18n();
-  const styles = useStyles();
-  const action = useAction({ onError });
-  const [notice, setNotice] = useState<NoticeValue | null>(null);
-  const tools: PaneTools = {
-    run: (label, fn, opts) => {
-      setNotice(null);
-      return action.run(label, fn, opts);
-    },
-    busy: action.state.busy,
-    notify: setNotice,
-  };
+  const pane = usePane(onError);
+  const { action, setNotice, tools } = pane;
 
   const ensure = async () => {
     const result = await tools.run(t.sheet.ensuring, () => adapter.ensureDipSheet());
@@ -54,10 +29,7 @@ export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError
 
   return (
     <>
-      <div className={styles.status}>
-        <ActionStatus state={action.state} onCancel={action.cancel} onDismiss={action.dismiss} />
-        <Notice notice={notice} onDismiss={() => setNotice(null)} />
-      </div>
+      <PaneStatus pane={pane} />
       <Section title={t.sheet.title} description={t.sheet.description}>
         <Button onClick={ensure} disabled={action.state.busy}>
           {t.sheet.ensure}

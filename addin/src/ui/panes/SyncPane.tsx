@@ -9,30 +9,20 @@ import type { ApiClient } from '../../api/client.js';
 import { isAbort } from '../../api/errors.js';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
-import { ActionStatus } from '../components/ActionStatus.js';
 import { ConflictView } from '../components/ConflictView.js';
-import { Notice, type NoticeValue } from '../components/Notice.js';
+import { Notice } from '../components/Notice.js';
+import { PaneStatus } from '../components/PaneStatus.js';
 import { PullReview } from '../components/PullReview.js';
 import { PushReview } from '../components/PushReview.js';
 import { ReapplyReview } from '../components/ReapplyReview.js';
 import { Section } from '../components/Section.js';
-import { useAction, type ActionContext } from '../hooks/useAction.js';
+import type { ActionContext } from '../hooks/useAction.js';
+import { usePane } from '../hooks/usePane.js';
 import type { BaseTracker } from '../logic/base.js';
 import { applyPull, applyReapply, preparePull, preparePush, prepareReapply, pushPlan, type SyncDeps } from '../logic/sync.js';
 import { initialSyncState, syncReducer } from '../logic/syncMachine.js';
 
 const useStyles = makeStyles({
-  // Progress and outcomes stay in view while the user scrolls a long review; the pane's background keeps the
-  // content scrolling underneath from showing through.
-  status: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   noShrink: { flexShrink: 0 },
@@ -50,9 +40,9 @@ export interface SyncPaneProps {
 export function SyncPane({ adapter, api, base, user, onError }: SyncPaneProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const action = useAction({ onError });
+  const pane = usePane(onError);
+  const { action, tools } = pane;
   const [state, dispatch] = useReducer(syncReducer, initialSyncState);
-  const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [register, setRegister] = useState<RegisterInfo | null>(null);
   const deps: SyncDeps = { api, adapter, base };
   const canPush = user.role === 'ppid';
@@ -74,10 +64,7 @@ export function SyncPane({ adapter, api, base, user, onError }: SyncPaneProps) {
     return () => ctrl.abort();
   }, [refresh]);
 
-  const start = <T,>(label: string, fn: (ctx: ActionContext) => Promise<T>, cancelable = true) => {
-    setNotice(null);
-    return action.run<T>(label, fn, { cancelable });
-  };
+  const start = <T,>(label: string, fn: (ctx: ActionContext) => Promise<T>, cancelable = true) => tools.run<T>(label, fn, { cancelable });
   const readProgress = (progress: (d: number, n: number, l?: string) => void) => (d: number, n: number) => progress(d, n, t.sync.readingSheet);
   const writeProgress = (progress: (d: number, n: number, l?: string) => void) => (d: number, n: number) => progress(d, n, t.sync.writingSheet);
 
@@ -146,10 +133,7 @@ export function SyncPane({ adapter, api, base, user, onError }: SyncPaneProps) {
   const busy = action.state.busy;
   return (
     <>
-      <div className={styles.status}>
-        <ActionStatus state={action.state} onCancel={action.cancel} onDismiss={action.dismiss} />
-        <Notice notice={notice} onDismiss={() => setNotice(null)} />
-      </div>
+      <PaneStatus pane={pane} />
       <Section title={t.sync.title}>
         <div className={styles.statusLine}>
           <Caption1 className={styles.muted} role="status">
