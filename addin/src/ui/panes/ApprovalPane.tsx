@@ -4,11 +4,10 @@
  * content hash as loaded here) or reject (reason).
  */
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { VersionMeta } from '../../../../shared/api.js';
 import { approvalInfo, approveVersion, diffFromPublished, rejectVersion } from '../../api/approval.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../api/errors.js';
 import { listUnits } from '../../api/rounds.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
@@ -16,6 +15,7 @@ import { ApprovalDecision } from '../components/ApprovalDecision.js';
 import { ApprovalReview, type ApprovalReviewData } from '../components/ApprovalReview.js';
 import { PaneStatus } from '../components/PaneStatus.js';
 import { Section } from '../components/Section.js';
+import { useFirstLoad } from '../hooks/useFirstLoad.js';
 import { usePane } from '../hooks/usePane.js';
 import { approveRequest, refusedErrorCount, validateVersion, waitingVersions, type ApproveForm } from '../logic/approval.js';
 import { titlesById } from '../logic/changes.js';
@@ -36,17 +36,7 @@ export function ApprovalPane({ api, onError }: { api: ApiClient; onError(err: un
   const { tools } = pane;
 
   const load = useCallback((signal?: AbortSignal) => api.versions(signal).then((list) => setWaiting(waitingVersions(list))), [api]);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    load(ctrl.signal).catch((err: unknown) => {
-      if (isAbort(err)) return;
-      onError(err);
-      pane.action.fail(err);
-    });
-    return () => ctrl.abort();
-    // The first load only; Muat ulang reloads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
+  useFirstLoad(load, onError, pane.action.fail);
 
   const reload = () => tools.run(t.approval.loading, ({ signal }) => load(signal), { cancelable: true });
 

@@ -1,17 +1,17 @@
 /** Riwayat: the register's versions (author, time, state) and a diff between any two of them. */
 import { Badge, Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { VersionMeta, VersionState } from '../../../../shared/api.js';
 import type { RowDiff } from '../../../../shared/diff.js';
 import type { ApiClient } from '../../api/client.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
-import { isAbort } from '../../api/errors.js';
 import { ActionStatus } from '../components/ActionStatus.js';
 import { DiffView } from '../components/DiffView.js';
 import { Section } from '../components/Section.js';
 import { WorkflowSection } from '../components/WorkflowSection.js';
 import { useAction } from '../hooks/useAction.js';
+import { useFirstLoad } from '../hooks/useFirstLoad.js';
 import { titlesById } from '../logic/changes.js';
 import { defaultPair } from '../logic/history.js';
 
@@ -65,16 +65,9 @@ export function HistoryPane({ api, onError, canActOnWorkflow = false }: { api: A
     if (list) show(list);
   };
 
-  // First load when the pane opens (it is mounted on first view); Muat ulang reloads on demand.
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.versions(ctrl.signal).then(show, (err: unknown) => {
-      if (isAbort(err)) return;
-      onError(err);
-      fail(err);
-    });
-    return () => ctrl.abort();
-  }, [api, show, onError, fail]);
+  // Muat ulang reloads on demand.
+  const firstLoad = useCallback((signal: AbortSignal) => api.versions(signal).then(show), [api, show]);
+  useFirstLoad(firstLoad, onError, fail);
 
   const compare = async (a: number | null, b: number | null) => {
     if (a === null || b === null) return;

@@ -3,10 +3,9 @@
  * verification of a unit's submission, and Tarik kiriman unit into the master sheet.
  */
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Unit } from '../../../../shared/api.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../api/errors.js';
 import { listRounds, listUnits, reviewSubmission, roundDetail, submissionDetail, type RoundDetail, type RoundSummary, type RoundUnitStatus, type SubmissionDetail } from '../../api/rounds.js';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
@@ -16,6 +15,7 @@ import { RoundCreate } from '../components/RoundCreate.js';
 import { RoundStatus } from '../components/RoundStatus.js';
 import { Section } from '../components/Section.js';
 import { SubmissionReview } from '../components/SubmissionReview.js';
+import { useFirstLoad } from '../hooks/useFirstLoad.js';
 import { usePane } from '../hooks/usePane.js';
 import type { BaseTracker } from '../logic/base.js';
 import { formatDate } from '../logic/forms.js';
@@ -56,17 +56,7 @@ export function RoundsPane({ api, adapter, base, onError, now = () => new Date()
       }),
     [api],
   );
-  useEffect(() => {
-    const ctrl = new AbortController();
-    load(ctrl.signal).catch((err: unknown) => {
-      if (isAbort(err)) return;
-      onError(err);
-      pane.action.fail(err);
-    });
-    return () => ctrl.abort();
-    // First load only; Muat ulang reloads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
+  useFirstLoad(load, onError, pane.action.fail);
 
   const show = async (id: number) => {
     const d = await tools.run(t.rounds.loadingDetail, ({ signal }) => roundDetail(api, id, signal), { cancelable: true });

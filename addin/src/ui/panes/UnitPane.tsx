@@ -4,9 +4,8 @@
  * fix and resubmit.
  */
 import { Badge, Button, Caption1, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../api/errors.js';
 import { listRounds, myRound, type MyRoundResponse, type RoundSummary } from '../../api/rounds.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
@@ -15,6 +14,7 @@ import { PaneStatus } from '../components/PaneStatus.js';
 import { Section } from '../components/Section.js';
 import { UnitFill } from '../components/UnitFill.js';
 import { UnitSubmit } from '../components/UnitSubmit.js';
+import { useFirstLoad } from '../hooks/useFirstLoad.js';
 import { usePane } from '../hooks/usePane.js';
 import { shortHash } from '../logic/approval.js';
 import { formatDate } from '../logic/forms.js';
@@ -51,17 +51,8 @@ export function UnitPane({ api, adapter, onError }: { api: ApiClient; adapter: S
     [api, loadMine],
   );
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    loadAll(ctrl.signal).catch((err: unknown) => {
-      if (isAbort(err)) return;
-      onError(err);
-      pane.action.fail(err);
-    });
-    return () => ctrl.abort();
-    // First load only; Muat ulang and the round picker load again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loadAll]);
+  // Muat ulang and the round picker load again through the pane's action.
+  useFirstLoad(loadAll, onError, pane.action.fail);
 
   const choose = (id: number) => {
     setRoundId(id);
