@@ -6,17 +6,9 @@ import { useI18n } from '../../i18n/index.js';
 import { formatDate } from '../logic/forms.js';
 import { lateUnits } from '../logic/rounds.js';
 import { Section } from './Section.js';
+import { useEntryListStyles } from './entryList.js';
 
 const useStyles = makeStyles({
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   start: { alignSelf: 'flex-start' },
 });
@@ -30,7 +22,7 @@ const COLOR: Record<UnitRoundStatus, 'informative' | 'warning' | 'danger' | 'suc
 
 export function RoundStatus({ detail, busy, onReview }: { detail: RoundDetail; busy: boolean; onReview(unit: RoundUnitStatus): void }) {
   const { t, lang } = useI18n();
-  const styles = useStyles();
+  const styles = { ...useEntryListStyles(), ...useStyles() };
   const late = lateUnits(detail);
   const due = formatDate(lang, detail.dueDate);
   return (

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
 import { ActionStatus } from '../components/ActionStatus.js';
 import { DiffView } from '../components/DiffView.js';
+import { useEntryListStyles } from '../components/entryList.js';
 import { Section } from '../components/Section.js';
 import { WorkflowSection } from '../components/WorkflowSection.js';
 import { useAction } from '../hooks/useAction.js';
@@ -16,15 +17,6 @@ import { titlesById } from '../logic/changes.js';
 import { defaultPair } from '../logic/history.js';
 
 const useStyles = makeStyles({
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   message: { overflowWrap: 'anywhere' },
   pair: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -40,10 +32,26 @@ const STATE_COLOR: Record<VersionState, 'informative' | 'warning' | 'success' | 
   rejected: 'danger',
 };
 
+/** One end of the comparison: a pick among the versions. */
+function VersionField({ className, label, versions, value, onChange }: { className: string; label: string; versions: readonly VersionMeta[]; value: number | null; onChange(v: number): void }) {
+  const { t } = useI18n();
+  return (
+    <Field className={className} label={label}>
+      <Select value={value === null ? '' : String(value)} onChange={(_, d) => onChange(Number(d.value))}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {t.history.versionOption(v.version)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** `canActOnWorkflow`: the PPID, who submits, records meetings and publishes from here. */
 export function HistoryPane({ api, onError, canActOnWorkflow = false }: { api: ApiClient; onError(err: unknown): void; canActOnWorkflow?: boolean }) {
   const { t, lang } = useI18n();
-  const styles = useStyles();
+  const styles = { ...useEntryListStyles(), ...useStyles() };
   const action = useAction({ onError });
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
   const [from, setFrom] = useState<number | null>(null);
@@ -100,24 +108,8 @@ export function HistoryPane({ api, onError, canActOnWorkflow = false }: { api: A
           <Text className={styles.muted}>{versions ? t.history.needTwo : t.history.loading}</Text>
         ) : (
           <div className={styles.pair}>
-            <Field className={styles.grow} label={t.history.from}>
-              <Select value={from === null ? '' : String(from)} onChange={(_, d) => setFrom(Number(d.value))}>
-                {options.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {t.history.versionOption(v.version)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field className={styles.grow} label={t.history.to}>
-              <Select value={to === null ? '' : String(to)} onChange={(_, d) => setTo(Number(d.value))}>
-                {options.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {t.history.versionOption(v.version)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <VersionField className={styles.grow} label={t.history.from} versions={options} value={from} onChange={setFrom} />
+            <VersionField className={styles.grow} label={t.history.to} versions={options} value={to} onChange={setTo} />
             <Button appearance="primary" onClick={() => void compare(from, to)} disabled={action.state.busy || from === null || to === null || from === to}>
               {t.history.compare}
             </Button>
