@@ -5,18 +5,8 @@
  */
 import type { Unit } from '../../../shared/api.js';
 import type { DipRow, StoredDipRow } from '../../../shared/row.js';
-import type {
-  ConsolidatedResponse,
-  CreateRoundRequest,
-  MyRoundResponse,
-  Receipt,
-  ReviewRequest,
-  ReviewResponse,
-  RoundDetail,
-  RoundSummary,
-  SubmissionDetail,
-  SubmitResponse,
-} from '../../../server/src/rounds/rounds.contract.js';
+// One list of the contract's types: re-exported below for the pane, and used here through the namespace.
+import type * as Contract from '../../../server/src/rounds/rounds.contract.js';
 import type { ApiClient } from './client.js';
 
 export type {
@@ -49,33 +39,33 @@ export async function listUnits(api: ApiClient, signal?: AbortSignal): Promise<U
 }
 
 /** Rounds the user may see (a unit: the rounds it is asked in). */
-export async function listRounds(api: ApiClient, signal?: AbortSignal): Promise<RoundSummary[]> {
-  return ((await api.request('GET', '/api/rounds', { signal })).json as { rounds: RoundSummary[] }).rounds;
+export async function listRounds(api: ApiClient, signal?: AbortSignal): Promise<Contract.RoundSummary[]> {
+  return ((await api.request('GET', '/api/rounds', { signal })).json as { rounds: Contract.RoundSummary[] }).rounds;
 }
 
-export async function createRound(api: ApiClient, body: CreateRoundRequest, signal?: AbortSignal): Promise<RoundSummary> {
-  return (await api.request('POST', '/api/rounds', { body, signal })).json as RoundSummary;
+export async function createRound(api: ApiClient, body: Contract.CreateRoundRequest, signal?: AbortSignal): Promise<Contract.RoundSummary> {
+  return (await api.request('POST', '/api/rounds', { body, signal })).json as Contract.RoundSummary;
 }
 
-export async function roundDetail(api: ApiClient, id: number, signal?: AbortSignal): Promise<RoundDetail> {
-  return (await api.request('GET', round(id), { signal })).json as RoundDetail;
+export async function roundDetail(api: ApiClient, id: number, signal?: AbortSignal): Promise<Contract.RoundDetail> {
+  return (await api.request('GET', round(id), { signal })).json as Contract.RoundDetail;
 }
 
-export async function submissionDetail(api: ApiClient, id: number, sid: number, signal?: AbortSignal): Promise<SubmissionDetail> {
-  return (await api.request('GET', `${round(id)}/submissions/${encodeURIComponent(String(sid))}`, { signal })).json as SubmissionDetail;
+export async function submissionDetail(api: ApiClient, id: number, sid: number, signal?: AbortSignal): Promise<Contract.SubmissionDetail> {
+  return (await api.request('GET', `${round(id)}/submissions/${encodeURIComponent(String(sid))}`, { signal })).json as Contract.SubmissionDetail;
 }
 
-export async function reviewSubmission(api: ApiClient, id: number, sid: number, body: ReviewRequest, signal?: AbortSignal): Promise<ReviewResponse> {
-  return (await api.request('POST', `${round(id)}/submissions/${encodeURIComponent(String(sid))}/review`, { body, signal })).json as ReviewResponse;
+export async function reviewSubmission(api: ApiClient, id: number, sid: number, body: Contract.ReviewRequest, signal?: AbortSignal): Promise<Contract.ReviewResponse> {
+  return (await api.request('POST', `${round(id)}/submissions/${encodeURIComponent(String(sid))}/review`, { body, signal })).json as Contract.ReviewResponse;
 }
 
-export async function consolidatedRows(api: ApiClient, id: number, signal?: AbortSignal): Promise<ConsolidatedResponse> {
-  return (await api.request('GET', `${round(id)}/consolidated`, { signal })).json as ConsolidatedResponse;
+export async function consolidatedRows(api: ApiClient, id: number, signal?: AbortSignal): Promise<Contract.ConsolidatedResponse> {
+  return (await api.request('GET', `${round(id)}/consolidated`, { signal })).json as Contract.ConsolidatedResponse;
 }
 
 /** The unit's own page of a round: status, receipts (newest first), returned rows with comments. */
-export async function myRound(api: ApiClient, id: number, signal?: AbortSignal): Promise<MyRoundResponse> {
-  return (await api.request('GET', `${round(id)}/my`, { signal })).json as MyRoundResponse;
+export async function myRound(api: ApiClient, id: number, signal?: AbortSignal): Promise<Contract.MyRoundResponse> {
+  return (await api.request('GET', `${round(id)}/my`, { signal })).json as Contract.MyRoundResponse;
 }
 
 /** The rows of the unit's next template, as JSON (what the .xlsx template holds). */
@@ -84,11 +74,11 @@ export async function templateRows(api: ApiClient, id: number, signal?: AbortSig
 }
 
 /** Submits the unit's rows; the same key on a retry answers with the first receipt instead of a second submission. */
-export async function submitRows(api: ApiClient, id: number, rows: readonly DipRow[], idempotencyKey: string, signal?: AbortSignal): Promise<SubmitResponse> {
+export async function submitRows(api: ApiClient, id: number, rows: readonly DipRow[], idempotencyKey: string, signal?: AbortSignal): Promise<Contract.SubmitResponse> {
   const headers = { 'idempotency-key': idempotencyKey };
-  return (await api.request('POST', `${round(id)}/submissions`, { body: { rows }, headers, signal })).json as SubmitResponse;
+  return (await api.request('POST', `${round(id)}/submissions`, { body: { rows }, headers, signal })).json as Contract.SubmitResponse;
 }
 
-export async function listReceipts(api: ApiClient, id: number, signal?: AbortSignal): Promise<Receipt[]> {
-  return ((await api.request('GET', `${round(id)}/submissions`, { signal })).json as { receipts: Receipt[] }).receipts;
+export async function listReceipts(api: ApiClient, id: number, signal?: AbortSignal): Promise<Contract.Receipt[]> {
+  return ((await api.request('GET', `${round(id)}/submissions`, { signal })).json as { receipts: Contract.Receipt[] }).receipts;
 }
