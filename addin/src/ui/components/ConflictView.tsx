@@ -2,16 +2,16 @@
  * The head moved past the sheet's base (a 412 on push, or seen before pushing): what the server changed, which rows
  * both sides touched, and the way out — pull the head and re-apply the sheet's edits on top of it.
  */
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { fieldLabel } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
 import type { ConflictInfo } from '../logic/sync.js';
 import { DiffSummary, DiffView } from './DiffView.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -51,14 +51,7 @@ export function ConflictView({ conflict, busy, onReapply, onCancel }: { conflict
       ) : conflict.reason !== 'noBase' ? (
         <Caption1 className={styles.muted}>{t.conflict.noOverlap}</Caption1>
       ) : null}
-      <div className={styles.buttons}>
-        <Button appearance="primary" onClick={onReapply} disabled={busy}>
-          {t.conflict.reapply}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.common.close}
-        </Button>
-      </div>
+      <ActionButtons label={t.conflict.reapply} onAction={onReapply} busy={busy} onCancel={onCancel} cancel="close" />
     </Section>
   );
 }

@@ -10,11 +10,11 @@ import { fieldLabel, formatFieldValue } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/index.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { applyConsolidation, prepareConsolidation, type ConsolidationDeps, type ConsolidationPlan, type MarkTexts } from '../logic/consolidation.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   start: { alignSelf: 'flex-start' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -151,14 +151,7 @@ export function ConsolidationSection({ deps, roundId, units, tools }: { deps: Co
           ) : null}
           <Text>{plan.mode === 'merge' ? t.rounds.keepsEdits : t.rounds.replaces}</Text>
           <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.rounds.confirm} />
-          <div className={styles.buttons}>
-            <Button appearance="primary" onClick={() => void apply(plan)} disabled={tools.busy || !confirmed}>
-              {t.rounds.apply(plan.rows.length)}
-            </Button>
-            <Button onClick={() => setPlan(null)} disabled={tools.busy}>
-              {t.common.cancel}
-            </Button>
-          </div>
+          <ActionButtons label={t.rounds.apply(plan.rows.length)} onAction={() => void apply(plan)} busy={tools.busy} blocked={!confirmed} onCancel={() => setPlan(null)} />
         </>
       ) : null}
     </Section>

@@ -10,12 +10,12 @@ import { useI18n } from '../../i18n/index.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { importMarks, previewImport, type ImportPreview } from '../logic/importDip.js';
 import { writeSheet } from '../logic/sheet.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1 },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   start: { alignSelf: 'flex-start' },
 });
 
@@ -97,14 +97,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
           ) : (
             <>
               <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.importDip.confirm(preview.rows.length)} />
-              <div className={styles.buttons}>
-                <Button appearance="primary" onClick={() => void write(preview)} disabled={tools.busy || !confirmed}>
-                  {t.importDip.write}
-                </Button>
-                <Button onClick={() => setPreview(null)} disabled={tools.busy}>
-                  {t.common.cancel}
-                </Button>
-              </div>
+              <ActionButtons label={t.importDip.write} onAction={() => void write(preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setPreview(null)} />
             </>
           )}
         </>

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.js';
 import type { Choice, MergeConflict } from '../logic/reapply.js';
 import { reapplyPreview, type ReapplyPlan } from '../logic/sync.js';
 import { DiffSummary } from './DiffView.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
@@ -97,14 +98,7 @@ export function ReapplyReview({ plan, choices, busy, onChoose, onChooseAll, onAp
       )}
       <Text weight="semibold">{t.reapply.result(plan.head.version)}</Text>
       <DiffSummary diff={preview.onTopOfHead} />
-      <div className={styles.buttons}>
-        <Button appearance="primary" onClick={onApply} disabled={busy}>
-          {t.reapply.apply(preview.rows.length)}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.common.close}
-        </Button>
-      </div>
+      <ActionButtons label={t.reapply.apply(preview.rows.length)} onAction={onApply} busy={busy} onCancel={onCancel} cancel="close" />
     </Section>
   );
 }

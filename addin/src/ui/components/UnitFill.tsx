@@ -1,5 +1,5 @@
 /** Isi lembar unit: the unit's template rows (base rows, or its last submission with verdicts) into the DIP sheet. */
-import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DipRow } from '../../../../shared/row.js';
 import type { ApiClient } from '../../api/client.js';
@@ -9,10 +9,10 @@ import type { SheetAdapter } from '../adapter.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { readSheet, writeSheet } from '../logic/sheet.js';
 import { returnedMarks, templateSheet } from '../logic/unit.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   start: { alignSelf: 'flex-start' },
 });
 
@@ -73,14 +73,7 @@ export function UnitFill({ api, adapter, roundId, tools }: { api: ApiClient; ada
               <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.unitMode.confirmOverwrite} />
             </>
           ) : null}
-          <div className={styles.buttons}>
-            <Button appearance="primary" onClick={() => void write(plan)} disabled={tools.busy || (plan.sheetRows > 0 && !confirmed)}>
-              {t.unitMode.write}
-            </Button>
-            <Button onClick={() => setPlan(null)} disabled={tools.busy}>
-              {t.common.cancel}
-            </Button>
-          </div>
+          <ActionButtons label={t.unitMode.write} onAction={() => void write(plan)} busy={tools.busy} blocked={plan.sheetRows > 0 && !confirmed} onCancel={() => setPlan(null)} />
         </>
       ) : null}
     </Section>

@@ -10,10 +10,10 @@ import type { PaneTools } from '../hooks/useAction.js';
 import { toCellIssues } from '../logic/issues.js';
 import { readSheet } from '../logic/sheet.js';
 import { checkSubmission, writeSubmittedIds, type SubmissionCheck } from '../logic/unit.js';
+import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
 const useStyles = makeStyles({
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   start: { alignSelf: 'flex-start' },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
 });
@@ -72,14 +72,7 @@ export function UnitSubmit({ api, adapter, roundId, closed, tools, onSubmitted }
         <>
           <Text role="status">{t.unitMode.summary(check.rows.length, check.errors, check.warnings)}</Text>
           {check.errors > 0 ? <Text className={styles.warning}>{t.unitMode.errorsNote}</Text> : null}
-          <div className={styles.buttons}>
-            <Button appearance="primary" onClick={() => void send(check)} disabled={tools.busy || closed}>
-              {t.unitMode.submit(check.rows.length)}
-            </Button>
-            <Button onClick={() => setCheck(null)} disabled={tools.busy}>
-              {t.common.cancel}
-            </Button>
-          </div>
+          <ActionButtons label={t.unitMode.submit(check.rows.length)} onAction={() => void send(check)} busy={tools.busy} blocked={closed} onCancel={() => setCheck(null)} />
         </>
       ) : null}
     </Section>
