@@ -18,6 +18,7 @@ import type { Db } from '../db/database.js';
 import { unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
 import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
+import { placeRows } from './ordering.js';
 import * as repo from './register.repository.js';
 import { checkPrecondition, etagOf, toVersionMeta, type Preconditions } from './register.service.js';
 
@@ -28,6 +29,7 @@ export interface PushContext extends Preconditions {
 
 interface PreparedRow {
   id: string;
+  /** Sort key in the version (ordering.ts), set once the head is known. */
   ord: number;
   /** Canonical JSON: what is stored and returned. */
   body: string;
@@ -50,9 +52,9 @@ function withIds(rows: PushRequest['rows']): StoredDipRow[] {
 /** Pushes a new version. Returns the stored response (for a replay, the first one, untouched) and the new ETag. */
 export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
   const rows = withIds(req.rows);
-  const prepared: PreparedRow[] = rows.map((r, ord) => {
+  const prepared: PreparedRow[] = rows.map((r) => {
     const body = canonicalRowJson(r);
-    return { id: r.id, ord, body, hash: nodeSha256(body) };
+    return { id: r.id, ord: 0, body, hash: nodeSha256(body) };
   });
   const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
   const units = await listUnits(db);
@@ -71,7 +73,10 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx:
       await checkPrecondition(trx, reg.head, ctx);
 
       const version = (reg.head ?? 0) + 1;
-      const live = new Map((await repo.liveRowHashes(trx)).map((r) => [r.row_id, r.row_hash]));
+      const liveRows = await repo.liveRowHashes(trx);
+      const live = new Map(liveRows.map((r) => [r.row_id, r.row_hash]));
+      const keys = placeRows(prepared.map((p) => p.id), new Map(liveRows.map((r) => [r.row_id, r.ord])));
+      prepared.forEach((p, i) => (p.ord = keys[i]!));
       const added: PreparedRow[] = [];
       const changed: PreparedRow[] = [];
       for (const p of prepared) {

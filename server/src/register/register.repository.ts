@@ -32,9 +32,9 @@ export async function listVersions(db: Db) {
 
 export type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersion>>>;
 
-/** Ids and hashes of the rows in the head (no bodies: a push only needs to know what changed). */
+/** Ids, hashes and sort keys of the rows in the head (no bodies: a push only needs to know what changed). */
 export async function liveRowHashes(trx: Db) {
-  return trx.selectFrom('register_rows').select(['row_id', 'row_hash']).where('to_version', 'is', null).execute();
+  return trx.selectFrom('register_rows').select(['row_id', 'row_hash', 'ord']).where('to_version', 'is', null).execute();
 }
 
 export async function liveBodiesOf(trx: Db, ids: string[]) {
@@ -47,7 +47,7 @@ export async function liveBodiesOf(trx: Db, ids: string[]) {
     .execute();
 }
 
-/** The rows of version N in a stable order (first position they were pushed at, then id). */
+/** The rows of version N in their order (sort key, see ordering.ts; ties by id). */
 export async function rowsAt(db: Db, version: number) {
   return db
     .selectFrom('register_rows')
@@ -70,12 +70,12 @@ export async function closeRows(trx: Db, ids: string[], version: number) {
 }
 
 /** New row contents of `version`, by COPY where the caller opened `withBulkCopy` (db/bulk.ts). */
-export async function insertRows(trx: Db, version: number, rows: { id: string; ord: number; hash: string; body: string }[]) {
+export async function insertRows(trx: Db, version: number, rows: readonly { id: string; ord: number; hash: string; body: string }[]) {
   await copyRows(
     trx,
     'register_rows',
     ['row_id', 'from_version', 'ord', 'row_hash', 'body'],
-    ['uuid', 'int', 'int', 'text', 'text'],
+    ['uuid', 'int', 'float8', 'text', 'text'],
     rows.map((r) => [r.id, version, r.ord, r.hash, r.body]),
   );
 }

@@ -66,7 +66,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('row_id', 'uuid', (c) => c.notNull())
     .addColumn('from_version', 'integer', (c) => c.notNull())
     .addColumn('to_version', 'integer')
-    .addColumn('ord', 'integer', (c) => c.notNull())
+    // Sort key within a version (register/ordering.ts): a double, so rows inserted later fit between existing ones.
+    .addColumn('ord', 'double precision', (c) => c.notNull())
     .addColumn('row_hash', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('register_rows_pk', ['row_id', 'from_version'])
