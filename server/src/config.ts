@@ -14,6 +14,9 @@ export interface Config {
   bodyLimitBytes: number;
   /** Cap for a pushed version (a 10,000-row DIP is ~5–10 MB of JSON). */
   pushBodyLimitBytes: number;
+  /** Pushes parsed at once per instance, and how many may wait for a turn (beyond: 503 server_busy). */
+  pushConcurrency: number;
+  pushQueue: number;
   /** Where the built task pane lives (vite build output). */
   addinDist: string;
   /** Where Office.js is served from (the npm package, never the CDN). */
@@ -40,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlMs: num(env.TOKEN_TTL_HOURS, 12) * 3600_000,
     bodyLimitBytes: num(env.BODY_LIMIT_MB, 1) * 1024 * 1024,
     pushBodyLimitBytes: num(env.PUSH_BODY_LIMIT_MB, 16) * 1024 * 1024,
+    pushConcurrency: num(env.PUSH_CONCURRENCY, 4),
+    pushQueue: num(env.PUSH_QUEUE, 32),
     addinDist: env.ADDIN_DIST ?? path.join(root, 'addin/dist'),
     officeJsDist: path.join(root, 'node_modules/@microsoft/office-js/dist'),
     logRequests: env.LOG_REQUESTS !== '0' && env.NODE_ENV !== 'test',

@@ -6,6 +6,7 @@ import { pushRequestSchema } from '../../../shared/api.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { requireAuth } from '../auth/auth.middleware.js';
 import { AppError } from '../http/errors.js';
+import { createSlots } from '../http/slots.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { validate } from '../http/validation.js';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
@@ -31,6 +32,14 @@ export function registerRoutes({ db, config }: AppDeps) {
     await next();
   });
 
+  // A push holds its whole body and parsed rows in memory (~5 MB text, several times that parsed for 10,000 rows):
+  // a few at once per instance, a short line, and 503 beyond it keep a burst of large pushes from exhausting memory.
+  const pushSlots = createSlots({ concurrency: config.pushConcurrency, maxQueued: config.pushQueue }, {
+    id: 'Server sedang memproses banyak versi; coba kirim lagi sebentar lagi.',
+    en: 'The server is processing many versions; try the push again shortly.',
+  });
+  const inPushSlot = createMiddleware<AppEnv>((_c, next) => pushSlots.run(next));
+
   return new Hono<AppEnv>()
     .get('/register', readers, async (c) => {
       const info = await register.registerInfo(db);
@@ -49,6 +58,7 @@ export function registerRoutes({ db, config }: AppDeps) {
     .post(
       '/register/versions',
       requireAuth(db, 'ppid'),
+      inPushSlot,
       bodyLimit({ maxSize: config.pushBodyLimitBytes, onError: tooLarge }),
       hashRawBody,
       validate('json', pushRequestSchema),

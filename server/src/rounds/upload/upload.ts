@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, badRequest } from '../../http/errors.js';
+import { createSlots } from '../../http/slots.js';
 import { decodeText, parseCsv } from './csv.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './limits.js';
 import { UploadRefused } from './refusal.js';
@@ -60,26 +61,14 @@ export async function readUploadedFile(c: Context): Promise<UploadedFile> {
   throw new UploadRefused(415, 'unsupported_file_type', 'Jenis berkas tidak didukung: unggah .xlsx atau .csv.', 'Unsupported file type: upload an .xlsx or a .csv.');
 }
 
-let active = 0;
-const waiting: (() => void)[] = [];
+const parseSlots = createSlots(
+  { concurrency: UPLOAD_LIMITS.concurrentParses, maxQueued: UPLOAD_LIMITS.maxQueued },
+  { id: 'Server sedang memproses banyak berkas; coba lagi sebentar lagi.', en: 'The server is processing many files; try again shortly.' },
+);
 
 /** Runs `fn` when a parse slot is free; refuses with 503 when the line is already long. */
-export async function withParseSlot<T>(fn: () => Promise<T>, limits: UploadLimits = UPLOAD_LIMITS): Promise<T> {
-  if (active < limits.concurrentParses) active++;
-  else {
-    if (waiting.length >= limits.maxQueued) {
-      throw new AppError(503, 'server_busy', 'Server sedang memproses banyak berkas; coba lagi sebentar lagi.', 'The server is processing many files; try again shortly.');
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
-  try {
-    return await fn();
-  } finally {
-    // Hand the slot straight to the next in line, so a newcomer cannot overtake it.
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  }
+export function withParseSlot<T>(fn: () => Promise<T>, limits: UploadLimits = UPLOAD_LIMITS): Promise<T> {
+  return parseSlots.run(fn, { concurrency: limits.concurrentParses, maxQueued: limits.maxQueued });
 }
 
 /** The file's sheets as grids (a CSV is one sheet named after the file). */
