@@ -8,11 +8,11 @@ import type { PushResponse } from '../shared/api.js';
 import { sampleRows } from '../shared/testing/sample-rows.js';
 import { testBackends } from '../server/src/testing/backends.js';
 import { startTestServer, type TestServer } from '../server/src/testing/server.js';
-import { freshPostgres, PG_URL, seedStore, withDb, type Seed, type TestStore } from './helpers/database.js';
+import { PG_URL, withDb } from './helpers/database.js';
 import { call } from './helpers/http.js';
 import { registerProblems } from './helpers/integrity.js';
 import { headOf, push } from './helpers/register.js';
-import { startServer, stopAll, type ServerProcess } from './helpers/server-process.js';
+import { twoServersOnFreshPostgres } from './helpers/two-servers.js';
 
 interface Answer {
   status: number;
@@ -69,18 +69,7 @@ describe.each(testBackends)('idempotent push retries in one process on $name', (
 });
 
 describe.skipIf(!PG_URL)('idempotent push retries across two server processes on Postgres', () => {
-  let store: TestStore;
-  let seed: Seed;
-  let servers: ServerProcess[] = [];
-  beforeAll(async () => {
-    store = await freshPostgres(PG_URL!);
-    seed = await seedStore(store);
-    servers = await Promise.all([startServer(store.server), startServer(store.server)]);
-  });
-  afterAll(async () => {
-    await stopAll(servers);
-    await store?.dispose();
-  });
+  const world = twoServersOnFreshPostgres(PG_URL);
 
   const answer = async (p: ReturnType<typeof push>): Promise<Answer> => {
     const r = await p;
@@ -88,28 +77,28 @@ describe.skipIf(!PG_URL)('idempotent push retries across two server processes on
   };
 
   it('10 in sequence alternating processes, then 10 at once split across them: one version each, identical replies', async () => {
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const [a, b] = world.servers;
     const rows = sampleRows(200);
     const seq: Answer[] = [];
-    for (let i = 0; i < 10; i++) seq.push(await answer(push(i % 2 ? b.url : a.url, seed.tokens.ppid, rows, { key: 'proc-seq-0001', message: 'v1' })));
+    for (let i = 0; i < 10; i++) seq.push(await answer(push(i % 2 ? b.url : a.url, world.seed.tokens.ppid, rows, { key: 'proc-seq-0001', message: 'v1' })));
     expect(seq[0]!.status).toBe(201);
     expect(new Set(seq.map((x) => JSON.stringify(x))).size).toBe(1);
 
-    const { etag } = await headOf(a.url, seed.tokens.ppid);
+    const { etag } = await headOf(a.url, world.seed.tokens.ppid);
     const next = sampleRows(200, 500);
     const par = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => answer(push(i % 2 ? b.url : a.url, seed.tokens.ppid, next, { etag, key: 'proc-par-0001', message: 'v2' }))),
+      Array.from({ length: 10 }, (_, i) => answer(push(i % 2 ? b.url : a.url, world.seed.tokens.ppid, next, { etag, key: 'proc-par-0001', message: 'v2' }))),
     );
     expect(par.map((x) => x.status)).toEqual(Array(10).fill(201));
     expect(new Set(par.map((x) => JSON.stringify(x))).size).toBe(1);
-    expect((await headOf(b.url, seed.tokens.ppid)).head).toBe(2);
+    expect((await headOf(b.url, world.seed.tokens.ppid)).head).toBe(2);
 
-    for (const server of servers) {
-      const other = await push(server.url, seed.tokens.ppid, next.slice(1), { etag, key: 'proc-par-0001', message: 'v2' });
+    for (const server of world.servers) {
+      const other = await push(server.url, world.seed.tokens.ppid, next.slice(1), { etag, key: 'proc-par-0001', message: 'v2' });
       expect(other.status).toBe(422);
     }
-    const versions = await call<{ versions: unknown[] }>(a.url, '/api/register/versions', { token: seed.tokens.ppid });
+    const versions = await call<{ versions: unknown[] }>(a.url, '/api/register/versions', { token: world.seed.tokens.ppid });
     expect(versions.json.versions).toHaveLength(2);
-    expect(await withDb(store, registerProblems)).toEqual([]);
+    expect(await withDb(world.store, registerProblems)).toEqual([]);
   });
 });
