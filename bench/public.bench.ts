@@ -9,16 +9,12 @@
  * server's own thread, on Postgres in another process — hence both backends when Postgres is reachable.
  */
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sampleRows } from '../shared/testing/sample-rows.js';
-import { openDatabase } from '../server/src/db/database.js';
-import { migrateToLatest } from '../server/src/db/migrate.js';
 import { publishRows, serveOnLoopback } from '../server/src/public/testing.js';
-import { testBackends, type TestBackend } from '../server/src/testing/backends.js';
+import { postgresTestBackend, testBackends, type TestBackend } from '../server/src/testing/backends.js';
 import { startTestServer } from '../server/src/testing/server.js';
 
 export interface BenchRow {
@@ -38,38 +34,6 @@ interface Load {
 async function load(url: string, durationSec: number): Promise<Load> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: durationSec, workers: 1 });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
-}
-
-/** A scratch database on the given server, dropped afterwards. */
-function scratchPostgres(url: string): TestBackend {
-  return {
-    name: 'postgres',
-    async create() {
-      const name = `dip_bench_public_${randomBytes(4).toString('hex')}`;
-      const admin = async (q: string) => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          await c.query(q);
-        } finally {
-          await c.end();
-        }
-      };
-      await admin(`create database ${name}`);
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      const handle = await openDatabase({ url: u.toString(), poolSize: 10 });
-      await migrateToLatest(handle.db);
-      return {
-        handle,
-        reopen: () => Promise.reject(new Error('not needed')),
-        async dispose() {
-          await handle.close();
-          await admin(`drop database if exists ${name} with (force)`);
-        },
-      };
-    },
-  };
 }
 
 async function benchOn(backend: TestBackend, durationSec: number): Promise<BenchRow[]> {
@@ -121,6 +85,6 @@ async function benchOn(backend: TestBackend, durationSec: number): Promise<Bench
  */
 export async function benchPublic(durationSec = 10, pgUrl?: string): Promise<BenchRow[]> {
   const rows = await benchOn(testBackends.find((b) => b.name === 'pglite')!, durationSec);
-  if (pgUrl) rows.push(...(await benchOn(scratchPostgres(pgUrl), durationSec)));
+  if (pgUrl) rows.push(...(await benchOn(postgresTestBackend(pgUrl), durationSec)));
   return rows;
 }

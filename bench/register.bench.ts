@@ -17,6 +17,7 @@ import { createUser, login } from '../server/src/auth/auth.service.js';
 import { testConfig } from '../server/src/config.js';
 import { openDatabase, type DbHandle } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
+import { createScratchDatabase } from '../server/src/testing/scratch-database.js';
 
 export interface BenchRow {
   [k: string]: string | number;
@@ -95,25 +96,6 @@ async function copyPglite(text: string): Promise<number> {
   return ms;
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `dip_bench_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const d = new pg.Client({ connectionString: url });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
-
 export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow[]> {
   const rows = sampleRows(ROWS);
   const text = copyText(rows);
@@ -127,7 +109,7 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
   ];
   if (pgUrl) {
     backends.push(['postgres', async () => {
-      const fresh = await freshPostgres(pgUrl);
+      const fresh = await createScratchDatabase(pgUrl, 'dip_bench');
       const handle = await openDatabase({ url: fresh.url });
       await migrateToLatest(handle.db);
       return { handle, copy: () => copyPostgres(fresh.url, text), drop: async () => { await handle.close(); await fresh.drop(); } };

@@ -2,14 +2,13 @@
  * Databases for the tests that run real server processes: a fresh Postgres database per test file (dropped
  * afterwards), or a PGlite data directory; seeded with one user per role and their tokens.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createUnit, createUser, hashToken, login, logout } from '../../server/src/auth/auth.service.js';
 import { openDatabase, type Db, type DbHandle } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { createScratchDatabase } from '../../server/src/testing/scratch-database.js';
 import { TEST_PASSWORD } from '../../server/src/testing/server.js';
 
 export { TEST_PASSWORD };
@@ -43,23 +42,12 @@ export interface TestStore {
 }
 
 export async function freshPostgres(baseUrl: string): Promise<TestStore> {
-  const name = `dip_fault_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(baseUrl, 'dip_fault');
   return {
     kind: 'postgres',
-    server: { databaseUrl: url.toString() },
-    open: () => openDatabase({ url: url.toString(), poolSize: 5 }),
-    async dispose() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    server: { databaseUrl: scratch.url },
+    open: () => openDatabase({ url: scratch.url, poolSize: 5 }),
+    dispose: () => scratch.drop(),
   };
 }
 

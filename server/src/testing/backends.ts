@@ -2,10 +2,9 @@
  * The databases a server test runs against: PGlite always, and real Postgres when DATABASE_URL is set
  * (CI sets it). Each test file gets a fresh, migrated database that is dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type DbHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 export interface TestBackend {
   name: 'pglite' | 'postgres';
@@ -41,40 +40,35 @@ const pglite: TestBackend = {
   },
 };
 
-function postgres(url: string): TestBackend {
+/** Real Postgres at `url`: each create() is a fresh scratch database. */
+export function postgresTestBackend(url: string, prefix = 'dip_test'): TestBackend {
   return {
     name: 'postgres',
     async create() {
-      const name = `dip_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const dbUrl = new URL(url);
-      dbUrl.pathname = `/${name}`;
-      let handle = await openDatabase({ url: dbUrl.toString(), poolSize: 20 });
-      await migrateToLatest(handle.db);
+      const scratch = await createScratchDatabase(url, prefix);
+      const open = async () => {
+        const h = await openDatabase({ url: scratch.url, poolSize: 20 });
+        await migrateToLatest(h.db);
+        return h;
+      };
+      let handle = await open();
       return {
         get handle() {
           return handle;
         },
         async reopen() {
           await handle.close();
-          handle = await openDatabase({ url: dbUrl.toString(), poolSize: 20 });
-          await migrateToLatest(handle.db);
+          handle = await open();
           return handle;
         },
         async dispose() {
           await handle.close();
-          const c = new pg.Client({ connectionString: url });
-          await c.connect();
-          await c.query(`drop database if exists ${name} with (force)`);
-          await c.end();
+          await scratch.drop();
         },
       };
     },
   };
 }
 
-export const testBackends: TestBackend[] = [pglite, ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
+export const testBackends: TestBackend[] = [pglite, ...(process.env.DATABASE_URL ? [postgresTestBackend(process.env.DATABASE_URL)] : [])];
 export const postgresBackend = (): TestBackend | undefined => testBackends.find((b) => b.name === 'postgres');
