@@ -1,21 +1,29 @@
 /**
  * CSV as Excel opens it: UTF-8 with a byte-order mark (without it Excel reads Indonesian text as ANSI), CRLF line
  * ends and RFC 4180 quoting; every cell goes through `escapeFormula` first.
+ *
+ * Two separators. The comma is RFC 4180's and what scripts read. The semicolon is for Excel set to Indonesian
+ * (id-ID) regional settings, whose list separator is ';' (',' is its decimal mark): opened there by a double click,
+ * a comma file puts every field of a record in column A. Excel's per-file hint, a first line `sep=;`, is not used:
+ * every other reader takes it for a record, and it is widely reported to stop Excel honouring the BOM. So the
+ * separator is chosen per file instead.
  */
 import { escapeFormula } from './escape.js';
 import type { ExportTable } from './table.js';
 
-const UTF8_BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\r\n]/;
+export type CsvSeparator = ',' | ';';
 
-/** One CSV field: formula-escaped, then quoted when it holds a comma, a quote or a line break. */
-export function csvField(text: string): string {
+const UTF8_BOM = '\uFEFF';
+const NEEDS_QUOTES: Record<CsvSeparator, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/ };
+
+/** One CSV field: formula-escaped, then quoted when it holds the separator, a quote or a line break. */
+export function csvField(text: string, separator: CsvSeparator = ','): string {
   const safe = escapeFormula(text);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return NEEDS_QUOTES[separator].test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The table as CSV bytes (BOM + header row + rows). */
-export function toCsv(table: ExportTable): Buffer {
-  const lines = [table.headers, ...table.rows].map((cells) => cells.map(csvField).join(','));
+/** The table as CSV bytes (BOM + header row + rows), fields separated by `separator`. */
+export function toCsv(table: ExportTable, separator: CsvSeparator = ','): Buffer {
+  const lines = [table.headers, ...table.rows].map((cells) => cells.map((cell) => csvField(cell, separator)).join(separator));
   return Buffer.from(`${UTF8_BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, readCsvFile, readCsvStrict } from '../public/testing.csv.js';
 import { csvField, toCsv } from './csv.js';
 import { escapeFormula } from './escape.js';
 import { parseCsv } from './testing.js';
@@ -37,6 +38,42 @@ describe('CSV', () => {
     expect(rows[1]![1]).toBe('Baris 0 — ringkasan, "kutip"');
     // No record of the file begins a cell with a formula character.
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+  });
+});
+
+describe('CSV with semicolons (Excel set to Indonesian)', () => {
+  // What an Indonesian DIP holds: separators of both kinds, quotes, line breaks, text Excel would run.
+  const AWKWARD = ['Rp 1.500,00; dibayar 2 kali', 'SK "Kepala Dinas"', 'baris satu\nbaris dua', 'CR LF\r\nlagi', '=1;2', '"', ';', ',', '', 'Perda No. 5/2023 — ringkasan “resmi”'];
+
+  it('quotes semicolons instead of commas, and escapes formulas the same way', () => {
+    expect(csvField('a;b', ';')).toBe('"a;b"');
+    expect(csvField('a,b', ';')).toBe('a,b');
+    expect(csvField('kata "kunci"', ';')).toBe('"kata ""kunci"""');
+    expect(csvField('=SUM(A1;A2)', ';')).toBe(`"'=SUM(A1;A2)"`);
+    expect(csvField('-5', ';')).toBe("'-5");
+    // The comma file is as it was: a semicolon needs no quotes there.
+    expect(csvField('a;b')).toBe('a;b');
+  });
+
+  it('reads back, with a strict reader, to the escaped cells of the table', () => {
+    const cells = [...AWKWARD, ...DANGEROUS, ...HARMLESS];
+    const table = { name: 'T', headers: ['Judul; isi', 'No'], rows: cells.map((s, i) => [s, String(i)]) };
+    const buf = toCsv(table, ';');
+    const rows = readCsvFile(buf, ';');
+    expect(rows).toEqual([['Judul; isi', 'No'], ...cells.map((s, i) => [escapeFormula(s), String(i)])]);
+    for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+    // The same table with commas holds the same cells.
+    expect(readCsvFile(toCsv(table), ',')).toEqual(rows);
+    expect(buf.toString('utf8').split('\r\n')[0]).toBe('\uFEFF"Judul; isi";No');
+  });
+
+  it('the strict reader refuses what RFC 4180 does not allow (so the tests above can fail)', () => {
+    for (const bad of ['a"b;c\r\n', '"a"b;c\r\n', '"abc\r\n', 'a;b\nc;d\r\n', 'a;b', 'a;b\r\nc\r\n', 'a;\r']) {
+      expect(() => readCsvStrict(bad, ';'), JSON.stringify(bad)).toThrow(CsvSyntaxError);
+    }
+    expect(readCsvStrict('a;"b;""c""\r\nd";\r\n', ';')).toEqual([['a', 'b;"c"\r\nd', '']]);
+    expect(() => readCsvFile(Buffer.from('a;b\r\n'), ';')).toThrow('byte-order mark');
+    expect(() => readCsvFile(Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0x0d, 0x0a]), ';')).toThrow();
   });
 });
 
