@@ -1,10 +1,11 @@
 /**
- * The downloads of a published version: /dip.json, /dip.csv, /dip.xlsx. All three are built from the public
- * projection (public.model.ts), so an excluded row carries its DIK fields and nothing more in every format.
+ * The downloads of a published version: /dip.json, /dip.csv (comma, or semicolon for Excel set to Indonesian),
+ * /dip.xlsx. All are built from the public projection (public.model.ts), so an excluded row carries its DIK fields
+ * and nothing more in every format.
  */
 import type { ColumnKey } from '../../../shared/columns.js';
 import { DIP_COLUMNS } from '../../../shared/columns.js';
-import { toCsv } from '../export/csv.js';
+import { toCsv, type CsvSeparator } from '../export/csv.js';
 import type { ExportTable } from '../export/table.js';
 import { toXlsx } from '../export/xlsx.js';
 import { cellsOf, columnHeader, DIK_COLUMN_KEYS, PUBLIC_COLUMN_KEYS, type DikEntry, type PublicColumnKey, type PublicEntry } from './public.model.js';
@@ -28,8 +29,9 @@ function table(name: string, keys: readonly PublicColumnKey[], entries: readonly
 /** CSV holds one table: every column once, an excluded row filling only its DIK columns. */
 const CSV_KEYS: readonly PublicColumnKey[] = [...PUBLIC_COLUMN_KEYS, ...DIK_COLUMN_KEYS.filter((k) => !(PUBLIC_COLUMN_KEYS as readonly string[]).includes(k))];
 
-export function dipCsv(d: PublishedDip): Buffer {
-  return toCsv(table('DIP', CSV_KEYS, [...d.entries, ...d.dik]));
+/** The same table with either separator: only the separator and the quoting that follows from it differ. */
+export function dipCsv(d: PublishedDip, separator: CsvSeparator = ','): Buffer {
+  return toCsv(table('DIP', CSV_KEYS, [...d.entries, ...d.dik]), separator);
 }
 
 export function dipXlsx(d: PublishedDip): Promise<Buffer> {

@@ -1,5 +1,6 @@
 /**
- * The public site: pages (/, /dip, /riwayat), downloads (/dip.json, /dip.csv, /dip.xlsx) and its stylesheet.
+ * The public site: pages (/, /dip, /riwayat), downloads (/dip.json, /dip.csv, /dip.csv?pemisah=titik-koma,
+ * /dip.xlsx) and its stylesheet.
  * No login. Every body is derived from an immutable published version, so it is cached in memory under a key
  * holding that version's number and content hash, and sent with a strong ETag.
  *
@@ -38,16 +39,27 @@ const CSS_HREF = `/static/publik.css?v=${CSS_HASH}`;
 const HTML = 'text/html; charset=utf-8';
 const CSS_BODY = rendered(CSS, 'text/css; charset=utf-8', `"css-${CSS_HASH}"`);
 
+const CSV = 'text/csv; charset=utf-8';
+/** Keyed by the ETag's kind: each download is its own resource, with its own tag and cache entry. */
 const DOWNLOADS = {
-  json: { type: 'application/json; charset=utf-8', disposition: null, make: (d: PublishedDip) => dipJson(d) },
-  csv: { type: 'text/csv; charset=utf-8', disposition: 'attachment', make: (d: PublishedDip) => dipCsv(d) },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: 'attachment', make: (d: PublishedDip) => dipXlsx(d) },
+  json: { type: 'application/json; charset=utf-8', file: null, make: (d: PublishedDip) => dipJson(d) },
+  csv: { type: CSV, file: (v: number) => `dip-versi-${v}.csv`, make: (d: PublishedDip) => dipCsv(d, ',') },
+  'csv-titik-koma': { type: CSV, file: (v: number) => `dip-versi-${v}-titik-koma.csv`, make: (d: PublishedDip) => dipCsv(d, ';') },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file: (v: number) => `dip-versi-${v}.xlsx`, make: (d: PublishedDip) => dipXlsx(d) },
 } as const;
+type DownloadKind = keyof typeof DOWNLOADS;
+
+/**
+ * `/dip.csv?pemisah=titik-koma` is the semicolon file for Excel set to Indonesian. A query parameter rather than a
+ * path of its own: /dip.csv stays the one CSV address, and any other value (or none) is the comma file that
+ * scripts read, as the site ignores a parameter it cannot read rather than refusing it.
+ */
+const csvKind = (c: Context<AppEnv>): DownloadKind => (c.req.query('pemisah') === 'titik-koma' ? 'csv-titik-koma' : 'csv');
 
 export function publicRoutes({ db }: AppDeps) {
   const dips = createDipCache();
   const diffs = createDiffCache();
-  // Rendered pages and files by ETag: the three downloads of a 5,000-row version are a few MB together.
+  // Rendered pages and files by ETag: the four downloads of a 5,000-row version are a few MB together.
   const bodies = new Lru<Rendered>(512, 96 * 1024 * 1024, renderedSize);
   const currentPublished = singleFlight(() => resolvePublished(db, null));
   const published = (versi: number | null) => (versi === null ? currentPublished() : resolvePublished(db, versi));
@@ -74,8 +86,9 @@ export function publicRoutes({ db }: AppDeps) {
     return send(c, body, cacheControl);
   }
 
-  function download(kind: keyof typeof DOWNLOADS) {
+  function download(kindOf: (c: Context<AppEnv>) => DownloadKind) {
     return async (c: Context<AppEnv>) => {
+      const kind = kindOf(c);
       const { versi } = parseDipQuery((name) => c.req.query(name));
       const current = await published(versi);
       if (!current) throw notFound(versi === null ? 'DIP yang diterbitkan' : `Versi terbit ${versi}`, versi === null ? 'Published DIP' : `Published version ${versi}`);
@@ -86,7 +99,7 @@ export function publicRoutes({ db }: AppDeps) {
       const spec = DOWNLOADS[kind];
       const body = await bodies.getOrLoad(etag, async () => {
         const dip = await loadPublished(db, dips, current);
-        const headers: Record<string, string> = spec.disposition ? { 'Content-Disposition': `${spec.disposition}; filename="dip-versi-${dip.version}.${kind}"` } : {};
+        const headers: Record<string, string> = spec.file ? { 'Content-Disposition': `attachment; filename="${spec.file(dip.version)}"` } : {};
         if (kind === 'json') headers['Access-Control-Allow-Origin'] = '*';
         return rendered(await spec.make(dip), spec.type, etag, headers);
       });
@@ -107,9 +120,9 @@ export function publicRoutes({ db }: AppDeps) {
       );
       return send(c, body, CACHE_CURRENT);
     })
-    .get('/dip.json', openDataSecurity, download('json'))
-    .get('/dip.csv', publicSecurity, download('csv'))
-    .get('/dip.xlsx', publicSecurity, download('xlsx'))
+    .get('/dip.json', openDataSecurity, download(() => 'json'))
+    .get('/dip.csv', publicSecurity, download(csvKind))
+    .get('/dip.xlsx', publicSecurity, download(() => 'xlsx'))
     .get('/static/publik.css', publicSecurity, (c) =>
       send(c, CSS_BODY, c.req.query('v') === CSS_HASH ? CACHE_IMMUTABLE : CACHE_CURRENT),
     );

@@ -68,14 +68,26 @@ function allLink(q: DipQuery, total: number): Html | string {
   return h`<p><a href="/dip${queryString({ ...q, halaman: 1, semua: true })}">Tampilkan semua hasil di satu halaman (untuk dicetak)</a></p>`;
 }
 
+/**
+ * Two CSV files, because Excel reads a double-clicked CSV with the list separator of the computer's regional
+ * settings: ';' under Indonesian ones (every field of a comma file lands in column A), ',' under most others and
+ * in scripts. Each link says in its own name which one it is, so it reads right out of context too.
+ */
 function downloads(q: DipQuery, total: number): Html {
-  const v = q.versi !== null ? `?versi=${q.versi}` : '';
+  const versi = q.versi !== null ? `versi=${q.versi}` : '';
+  const href = (file: string, ...params: string[]) => {
+    const qs = [versi, ...params].filter(Boolean).join('&');
+    return qs ? `${file}?${qs}` : file;
+  };
   return h`<section class="downloads" aria-labelledby="unduh"><h2 id="unduh">Unduh daftar lengkap</h2>
 <ul>
-<li><a href="/dip.xlsx${v}" download>Excel (.xlsx)</a></li>
-<li><a href="/dip.csv${v}" download>CSV (UTF-8)</a></li>
-<li><a href="/dip.json${v}">JSON</a></li>
+<li><a href="${href('/dip.xlsx')}" download>Excel (.xlsx)</a></li>
+<li><a href="${href('/dip.csv', 'pemisah=titik-koma')}" download>CSV untuk Excel berbahasa Indonesia (titik koma)</a></li>
+<li><a href="${href('/dip.csv')}" download>CSV (UTF-8), pemisah koma</a></li>
+<li><a href="${href('/dip.json')}">JSON</a></li>
 </ul>
+<p class="hint">Semua isi masuk ke kolom A saat CSV dibuka di Excel? Pilih <strong>CSV untuk Excel berbahasa Indonesia</strong> (pemisah titik koma). CSV dengan pemisah koma untuk aplikasi dan skrip lain.</p>
+<p class="hint" lang="en">Excel with Indonesian regional settings: take the semicolon CSV. Scripts and other software: the comma CSV.</p>
 <p class="hint">Berkas unduhan memuat seluruh daftar versi ini, tanpa saringan.</p>
 ${allLink(q, total)}
 </section>`;
