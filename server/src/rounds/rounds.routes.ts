@@ -9,7 +9,7 @@ import { dipRowsSchema } from '../../../shared/row.js';
 import { requireAuth } from '../auth/auth.middleware.js';
 import { AppError, badRequest, notFound, unprocessable } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { validate } from '../http/validation.js';
+import { bodyIssues, invalidBody, validate } from '../http/validation.js';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
 import { consolidated } from './consolidation.service.js';
 import { importDip } from './import.service.js';
@@ -42,8 +42,7 @@ function parseJson<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
   }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issues = r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new AppError(422, 'invalid_body', 'Isi permintaan tidak sesuai format.', 'Request body does not match the expected shape.', undefined, issues);
+  throw invalidBody(bodyIssues(r.error));
 }
 
 const importQuery = z.strictObject({ sheet: z.string().min(1).max(200).optional() });
