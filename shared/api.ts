@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RowDiff } from './diff.js';
 import type { ValidationIssue } from './issues.js';
-import { dipRowsSchema, type StoredDipRow } from './row.js';
+import { dipRowsSchema, MAX_ROWS, type StoredDipRow } from './row.js';
 
 export const ROLES = ['admin', 'ppid', 'approver', 'unit'] as const;
 export type Role = (typeof ROLES)[number];
@@ -72,11 +72,24 @@ export interface RegisterInfo {
   published: number | null;
 }
 
+const pushMessageSchema = z.string().trim().min(1, 'pesan versi wajib diisi').max(1000);
+
 export const pushRequestSchema = z.strictObject({
-  message: z.string().trim().min(1, 'pesan versi wajib diisi').max(1000),
+  message: pushMessageSchema,
   rows: dipRowsSchema,
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * The push body as the server first checks it: the message and the row count. Each row is then checked against
+ * `dipRowSchema` in the same pass that stores it, so the database takes the first rows while later ones are still
+ * being checked; a row that fails rolls the whole push back. Together the two checks are `pushRequestSchema`.
+ */
+export const pushEnvelopeSchema = z.strictObject({
+  message: pushMessageSchema,
+  rows: z.array(z.unknown()).max(MAX_ROWS),
+});
+export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
 
 export interface PushResponse {
   version: VersionMeta;

@@ -4,12 +4,12 @@
  * Kysely does not expose the pg client of a transaction, so `openDatabase` hands out pool clients through
  * `recordClient`, which notes the client in the AsyncLocalStorage store opened by `withBulkCopy`. Inside that
  * scope a transaction's queries and its COPY run on the same client, so the COPY is part of the transaction.
- * Without a store (PGlite, or a caller that did not open the scope) `copyRows` falls back to one INSERT that takes
- * every row as a single JSON parameter.
+ * Without a store (PGlite, or a caller that did not open the scope) the rows are kept until `end()` and go in as
+ * one INSERT that takes every row as a single JSON parameter.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -17,7 +17,7 @@ import type { Db } from './database.js';
 
 const scope = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
 
-/** Runs `fn` (which should open exactly one transaction) with COPY available to `copyRows` inside it. */
+/** Runs `fn` (which should open exactly one transaction) with COPY available to `openRowSink` inside it. */
 export const withBulkCopy = <T>(fn: () => Promise<T>): Promise<T> => scope.run({}, fn);
 
 /** Called by the pool wrapper in database.ts for every client it hands to Kysely. */
@@ -26,27 +26,105 @@ export function recordClient(client: pg.PoolClient): void {
   if (store) store.client = client;
 }
 
+export type SinkRow = readonly (string | number)[];
+
+/**
+ * Where rows go in batches. On Postgres each `write` is on its way to the server when it returns, so the server
+ * stores one batch while the caller prepares the next (it runs on the other core). Either `end` (the rows are in)
+ * or `abort` (they are not; the caller's transaction must then roll back) must be called once the sink is used.
+ */
+export interface RowSink {
+  write(rows: readonly SinkRow[]): Promise<void>;
+  end(): Promise<void>;
+  abort(reason: Error): Promise<void>;
+}
+
+/** A sink into `table`'s `columns`; `types` are their Postgres types, for the JSON fallback. */
+export function openRowSink(trx: Db, table: string, columns: readonly string[], types: readonly string[]): RowSink {
+  const client = scope.getStore()?.client;
+  return client ? copySink(client, table, columns) : insertSink(trx, table, columns, types);
+}
+
+/** Inserts `rows` into `table` in one go (see `openRowSink`). */
+export async function copyRows(trx: Db, table: string, columns: readonly string[], types: readonly string[], rows: readonly SinkRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const sink = openRowSink(trx, table, columns, types);
+  await sink.write(rows);
+  await sink.end();
+}
+
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N would be NULL (we never send one).
 const escapeCopy = (v: string) => (/[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v);
 
-/**
- * Inserts `rows` (each a list of text values in `columns` order) into `table`.
- * `types` are the Postgres types of the columns, for the JSON fallback.
- */
-export async function copyRows(trx: Db, table: string, columns: readonly string[], types: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  const client = scope.getStore()?.client;
-  if (client) {
-    const lines = rows.map((r) => `${r.map((v) => escapeCopy(String(v))).join('\t')}\n`);
-    // Batch the lines into ~1 MB chunks: one write per line would cost more than the COPY itself.
-    const chunks: string[] = [];
-    for (let i = 0; i < lines.length; i += 2000) chunks.push(lines.slice(i, i + 2000).join(''));
-    await pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
-    return;
+function copyLines(rows: readonly SinkRow[]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i]!;
+      text += (i === 0 ? '' : '\t') + (typeof v === 'number' ? String(v) : escapeCopy(v));
+    }
+    text += '\n';
   }
-  const cols = sql.raw(columns.map((c, i) => `"c${i}"::${types[i]}`).join(', '));
-  const defs = sql.raw(columns.map((_, i) => `"c${i}" text`).join(', '));
-  const records = rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, String(v)])));
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    select ${cols} from json_to_recordset(${JSON.stringify(records)}::json) as r(${defs})`.execute(trx);
+  return text;
+}
+
+/** COPY … FROM STDIN, opened on the first rows written (a push that adds nothing never starts one). */
+function copySink(client: pg.PoolClient, table: string, columns: readonly string[]): RowSink {
+  let stream: ReturnType<typeof copyFrom> | undefined;
+  let done: Promise<void> | undefined;
+  let failure: unknown;
+  const open = () => {
+    const s = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+    // The server may refuse rows (a constraint, a trigger) while later ones are still being written: keep the
+    // error and throw it at the next write or at end().
+    done = finished(s).catch((err: unknown) => {
+      failure = err;
+      throw err;
+    });
+    done.catch(() => {});
+    stream = s;
+    return s;
+  };
+  return {
+    async write(rows) {
+      if (failure) throw failure;
+      if (rows.length === 0) return;
+      const s = stream ?? open();
+      // Waiting for 'drain' hands the batch to the socket and lets the event loop flush it before the caller goes on.
+      if (!s.write(copyLines(rows))) await Promise.race([once(s, 'drain'), done]);
+      if (failure) throw failure;
+    },
+    async end() {
+      if (!stream) return;
+      stream.end();
+      await done;
+    },
+    async abort(reason) {
+      if (!stream) return;
+      // destroy() sends CopyFail; wait for the server's answer so the connection is idle before the rollback.
+      stream.destroy(reason);
+      await done?.catch(() => {});
+    },
+  };
+}
+
+function insertSink(trx: Db, table: string, columns: readonly string[], types: readonly string[]): RowSink {
+  let rows: SinkRow[] = [];
+  return {
+    async write(batch) {
+      for (const r of batch) rows.push(r);
+    },
+    async end() {
+      if (rows.length === 0) return;
+      const cols = sql.raw(columns.map((c, i) => `"c${i}"::${types[i]}`).join(', '));
+      const defs = sql.raw(columns.map((_, i) => `"c${i}" text`).join(', '));
+      const records = rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, String(v)])));
+      rows = [];
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+        select ${cols} from json_to_recordset(${JSON.stringify(records)}::json) as r(${defs})`.execute(trx);
+    },
+    async abort() {
+      rows = [];
+    },
+  };
 }

@@ -1,14 +1,16 @@
 /**
  * Pushing a version: one transaction under the register lock — idempotency check, precondition (If-Match), then
- * only the rows whose content changed are stored (by COPY on Postgres). Everything that needs no lock (ids,
- * canonical bodies, hashes, validation) is done before the lock is taken.
+ * the rows, in batches: each row is checked against the row schema, serialised canonically and hashed, and the rows
+ * whose content is new go to the database by COPY while the next batch is prepared (Postgres works on the other
+ * core). A row that fails the schema rolls everything back. Changed rows are stored after the batches, once their
+ * old versions are closed (one live row per id).
  */
 import { randomUUID } from 'node:crypto';
-import type { PushRequest, PushResponse } from '../../../shared/api.js';
+import type { PushEnvelope, PushResponse } from '../../../shared/api.js';
 import { canonicalRowJson, contentHashFromRowHashes } from '../../../shared/canonical.js';
 import { changedFields, type ChangedRow } from '../../../shared/diff.js';
 import type { ValidationIssue } from '../../../shared/issues.js';
-import type { StoredDipRow } from '../../../shared/row.js';
+import { dipRowSchema, type StoredDipRow } from '../../../shared/row.js';
 import { validateRows } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listUnits } from '../auth/auth.repository.js';
@@ -17,6 +19,7 @@ import { withBulkCopy } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 import { unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
+import { bodyIssues, invalidBody, MAX_NAMED_ISSUES, type BodyIssue } from '../http/validation.js';
 import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
 import { placeRows } from './ordering.js';
 import * as repo from './register.repository.js';
@@ -27,38 +30,47 @@ export interface PushContext extends Preconditions {
   requestHash: string;
 }
 
-interface PreparedRow {
-  id: string;
-  /** Sort key in the version (ordering.ts), set once the head is known. */
-  ord: number;
+interface PreparedRow extends repo.NewRow {
   /** Canonical JSON: what is stored and returned. */
   body: string;
-  hash: string;
 }
 
-/** Gives every row its id (new rows a fresh UUID); refuses an id sent twice. The parsed rows are ours to annotate. */
-function withIds(rows: PushRequest['rows']): StoredDipRow[] {
+/** Rows per batch: big enough that a batch is one write to the socket, small enough that the database starts early. */
+const BATCH = 500;
+
+/**
+ * The id of every row (new rows get a fresh UUID, written into the row so the schema sees it); refuses an id sent
+ * twice. Rows that are not objects are left to the schema check.
+ */
+function assignIds(rows: unknown[]): string[] {
   const seen = new Set<string>();
-  rows.forEach((r, i) => {
-    if (r.id === undefined) r.id = randomUUID();
-    else if (seen.has(r.id)) {
-      throw unprocessable('duplicate_row_id', `ID baris ${r.id} muncul lebih dari sekali (baris ${i + 1}).`, `Row id ${r.id} appears more than once (row ${i + 1}).`);
+  return rows.map((r, i) => {
+    if (typeof r !== 'object' || r === null) return '';
+    const row = r as { id?: unknown };
+    if (row.id === undefined) row.id = randomUUID();
+    if (typeof row.id !== 'string') return '';
+    if (seen.has(row.id)) {
+      throw unprocessable('duplicate_row_id', `ID baris ${row.id} muncul lebih dari sekali (baris ${i + 1}).`, `Row id ${row.id} appears more than once (row ${i + 1}).`);
     }
-    seen.add(r.id);
+    seen.add(row.id);
+    return row.id;
   });
-  return rows as StoredDipRow[];
+}
+
+/** The 422 for rows that fail the schema: the first failing row and those after it, up to the usual count. */
+function invalidRows(rows: readonly unknown[], first: number): Error {
+  const issues: BodyIssue[] = [];
+  for (let i = first; i < rows.length && issues.length < MAX_NAMED_ISSUES; i++) {
+    const r = dipRowSchema.safeParse(rows[i]);
+    if (!r.success) issues.push(...bodyIssues(r.error, ['rows', i]));
+  }
+  return invalidBody(issues);
 }
 
 /** Pushes a new version. Returns the stored response (for a replay, the first one, untouched) and the new ETag. */
-export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
-  const rows = withIds(req.rows);
-  const prepared: PreparedRow[] = rows.map((r) => {
-    const body = canonicalRowJson(r);
-    return { id: r.id, ord: 0, body, hash: nodeSha256(body) };
-  });
-  const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
+export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
+  const ids = assignIds(req.rows);
   const units = await listUnits(db);
-  const issues = validateRows(rows, units.length > 0 ? { knownUnits: units.flatMap((u) => [u.code, u.name]) } : {});
 
   return withBulkCopy(() =>
     db.transaction().execute(async (trx) => {
@@ -70,28 +82,57 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx:
           return { ...replay, etag: etagOf({ version: version.version, content_hash: version.contentHash }) };
         }
       }
-      await checkPrecondition(trx, reg.head, ctx);
+      try {
+        await checkPrecondition(trx, reg.head, ctx);
+      } catch (err) {
+        // A body that is wrong in itself says so first (422), as it did before rows were checked while storing.
+        const bad = req.rows.findIndex((r) => !dipRowSchema.safeParse(r).success);
+        throw bad === -1 ? err : invalidRows(req.rows, bad);
+      }
 
       const version = (reg.head ?? 0) + 1;
       const liveRows = await repo.liveRowHashes(trx);
       const live = new Map(liveRows.map((r) => [r.row_id, r.row_hash]));
-      const keys = placeRows(prepared.map((p) => p.id), new Map(liveRows.map((r) => [r.row_id, r.ord])));
-      prepared.forEach((p, i) => (p.ord = keys[i]!));
+      const keys = placeRows(ids, new Map(liveRows.map((r) => [r.row_id, r.ord])));
+
+      const rows: StoredDipRow[] = new Array(req.rows.length);
+      const prepared: PreparedRow[] = new Array(req.rows.length);
       const added: PreparedRow[] = [];
       const changed: PreparedRow[] = [];
-      for (const p of prepared) {
-        const old = live.get(p.id);
-        if (old === undefined) added.push(p);
-        else if (old !== p.hash) changed.push(p);
-        live.delete(p.id);
+      const writer = repo.openRowWriter(trx, version);
+      for (let start = 0; start < req.rows.length; start += BATCH) {
+        const batch: PreparedRow[] = [];
+        for (let i = start; i < Math.min(start + BATCH, req.rows.length); i++) {
+          const parsed = dipRowSchema.safeParse(req.rows[i]);
+          if (!parsed.success) {
+            const error = invalidRows(req.rows, i);
+            await writer.abort(error);
+            throw error;
+          }
+          const row = (rows[i] = parsed.data as StoredDipRow);
+          const body = canonicalRowJson(row);
+          const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: nodeSha256(body) });
+          const old = live.get(p.id);
+          if (old === undefined) batch.push(p);
+          else if (old !== p.hash) changed.push(p);
+          live.delete(p.id);
+        }
+        for (const p of batch) added.push(p);
+        await writer.write(batch);
       }
+      // What needs no database runs while it takes the last batch: validation (it only reports — a draft may carry
+      // errors), the content hash and the added rows of the response.
+      const issues = validateRows(rows, units.length > 0 ? { knownUnits: units.flatMap((u) => [u.code, u.name]) } : {});
+      const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
+      const addedJson = `[${added.map((p) => p.body).join(',')}]`;
+      await writer.end();
+
       const removedIds = [...live.keys()];
       const closing = [...changed.map((p) => p.id), ...removedIds];
       const oldBodies = new Map((await repo.liveBodiesOf(trx, closing)).map((r) => [r.row_id, r.body]));
-
-      await repo.insertVersion(trx, { version, parent: reg.head, authorId: user.id, message: req.message, contentHash, rowCount: rows.length });
       await repo.closeRows(trx, closing, version);
-      await repo.insertRows(trx, version, [...added, ...changed]);
+      await repo.insertRows(trx, version, changed);
+      await repo.insertVersion(trx, { version, parent: reg.head, authorId: user.id, message: req.message, contentHash, rowCount: rows.length });
       await repo.setHead(trx, version);
       await recordAudit(trx, {
         actor: user.username,
@@ -107,7 +148,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx:
       const meta = toVersionMeta((await repo.findVersion(trx, version))!);
       const stored = {
         status: 201,
-        body: pushResponseJson(meta, added, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, rows),
+        body: pushResponseJson(meta, addedJson, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, ids),
       };
       if (ctx.idempotencyKey) await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, stored);
       return { ...stored, etag: etagOf({ version, content_hash: contentHash }) };
@@ -116,10 +157,10 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushRequest, ctx:
 }
 
 /**
- * The PushResponse as JSON, with added and removed rows spliced in as their stored canonical bodies: serialising
- * 10,000 row objects again would cost more than storing them.
+ * The PushResponse as JSON, with added and removed rows spliced in as their stored canonical bodies (`addedJson` is
+ * the array of added ones): serialising 10,000 row objects again would cost more than storing them.
  */
-function pushResponseJson(meta: PushResponse['version'], added: PreparedRow[], changed: ChangedRow[], removedBodies: string[], issues: ValidationIssue[], rows: StoredDipRow[]): string {
-  const diff = `{"added":[${added.map((p) => p.body).join(',')}],"changed":${JSON.stringify(changed)},"removed":[${removedBodies.join(',')}]}`;
-  return `{"version":${JSON.stringify(meta)},"diff":${diff},"issues":${JSON.stringify(issues)},"ids":${JSON.stringify(rows.map((r) => r.id))}}`;
+function pushResponseJson(meta: PushResponse['version'], addedJson: string, changed: ChangedRow[], removedBodies: string[], issues: ValidationIssue[], ids: string[]): string {
+  const diff = `{"added":${addedJson},"changed":${JSON.stringify(changed)},"removed":[${removedBodies.join(',')}]}`;
+  return `{"version":${JSON.stringify(meta)},"diff":${diff},"issues":${JSON.stringify(issues)},"ids":${JSON.stringify(ids)}}`;
 }

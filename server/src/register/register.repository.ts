@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { copyRows } from '../db/bulk.js';
+import { copyRows, openRowSink } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 
 /** Takes the register lock for this transaction: pushes and state changes are serialised across instances. */
@@ -69,15 +69,29 @@ export async function closeRows(trx: Db, ids: string[], version: number) {
     .execute();
 }
 
+const ROW_COLUMNS = ['row_id', 'from_version', 'ord', 'row_hash', 'body'] as const;
+const ROW_TYPES = ['uuid', 'int', 'float8', 'text', 'text'] as const;
+export interface NewRow {
+  id: string;
+  ord: number;
+  hash: string;
+  body: string;
+}
+const rowValues = (version: number, r: NewRow) => [r.id, version, r.ord, r.hash, r.body];
+
 /** New row contents of `version`, by COPY where the caller opened `withBulkCopy` (db/bulk.ts). */
-export async function insertRows(trx: Db, version: number, rows: readonly { id: string; ord: number; hash: string; body: string }[]) {
-  await copyRows(
-    trx,
-    'register_rows',
-    ['row_id', 'from_version', 'ord', 'row_hash', 'body'],
-    ['uuid', 'int', 'float8', 'text', 'text'],
-    rows.map((r) => [r.id, version, r.ord, r.hash, r.body]),
-  );
+export async function insertRows(trx: Db, version: number, rows: readonly NewRow[]) {
+  await copyRows(trx, 'register_rows', ROW_COLUMNS, ROW_TYPES, rows.map((r) => rowValues(version, r)));
+}
+
+/** The same, batch by batch: the database stores one batch while the caller prepares the next (db/bulk.ts). */
+export function openRowWriter(trx: Db, version: number) {
+  const sink = openRowSink(trx, 'register_rows', ROW_COLUMNS, ROW_TYPES);
+  return {
+    write: (rows: readonly NewRow[]) => sink.write(rows.map((r) => rowValues(version, r))),
+    end: () => sink.end(),
+    abort: (reason: Error) => sink.abort(reason),
+  };
 }
 
 export async function insertVersion(trx: Db, v: { version: number; parent: number | null; authorId: number; message: string; contentHash: string; rowCount: number }) {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { pushRequestSchema } from '../../../shared/api.js';
+import { pushEnvelopeSchema } from '../../../shared/api.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { requireAuth } from '../auth/auth.middleware.js';
 import { AppError } from '../http/errors.js';
@@ -61,7 +61,7 @@ export function registerRoutes({ db, config }: AppDeps) {
       inPushSlot,
       bodyLimit({ maxSize: config.pushBodyLimitBytes, onError: tooLarge }),
       hashRawBody,
-      validate('json', pushRequestSchema),
+      validate('json', pushEnvelopeSchema),
       async (c) => {
         const stored = await pushVersion(db, c.get('user'), c.req.valid('json'), {
           ifMatch: c.req.header('if-match'),

@@ -138,6 +138,32 @@ describe.each(testBackends)('register on $name', (backend) => {
     });
   });
 
+  it('a row that fails the schema after earlier batches were stored rolls the whole push back', async () => {
+    // Rows are checked while they are stored (by COPY on Postgres): the bad rows come after three batches went in.
+    const current = (await getVersion('head')).rows;
+    const fresh = sampleRows(1_600);
+    const bad = [...current, ...fresh] as unknown[];
+    const at = current.length + 1_550;
+    bad[at] = { ...fresh[1_550]!, formats: ['faks'] };
+    bad[at + 20] = { ...fresh[1_570]!, secret: 1 };
+    const before = await head();
+    const stored = await countStoredRows(s.db);
+
+    const res = await push(bad as DipRow[], { 'If-Match': before.etag });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(body.error.code).toBe('invalid_body');
+    expect(body.error.details.map((d) => d.path)).toEqual([`rows.${at}.formats.0`, `rows.${at + 20}`]);
+    expect(await head()).toEqual(before);
+    expect(await countStoredRows(s.db)).toBe(stored);
+
+    // The connection the COPY was abandoned on is fine afterwards: the same push, corrected, goes through.
+    const ok = await push([...current, ...fresh], { 'If-Match': before.etag });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as PushResponse).diff.added).toHaveLength(1_600);
+    expect((await countStoredRows(s.db)) - stored).toBe(1_600);
+  });
+
   it('authorises per role: 401 without or with a bad token, 403 for roles that may not', async () => {
     expect((await s.request('/api/register')).status).toBe(401);
     expect((await s.request('/api/register', { token: 'x'.repeat(43) })).status).toBe(401);
