@@ -59,7 +59,9 @@ export function createApp(deps: AppDeps) {
   if (existsSync(config.addinDist)) {
     app.use('/*', serveStatic({ root: config.addinDist }));
   } else {
-    app.get('/taskpane.html', (c) =>
+    // Middleware like the static handler it stands in for, so the app's endpoints are the same built or not
+    // (test/authz.test.ts checks them against its table while another test may be building addin/dist).
+    app.use('/taskpane.html', async (c) =>
       c.text('Panel tugas belum dibangun: jalankan `npm run build:addin`. / The task pane is not built: run `npm run build:addin`.', 503),
     );
   }
