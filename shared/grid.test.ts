@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalRow } from './canonical.js';
 import { DIP_HEADERS } from './columns.js';
-import { parseDipGrid, toDipGrid } from './grid.js';
+import { findHeaderRow, parseDipGrid, toDipGrid } from './grid.js';
 import type { DipRow } from './row.js';
 import { dipRowArb } from './testing/arbitraries.js';
 
@@ -195,5 +195,45 @@ describe('parseDipGrid', () => {
     }
     // ~0.2–0.4 s on a busy 2-core box; anything quadratic would take minutes.
     expect(Math.min(...times)).toBeLessThan(2_000);
+  });
+});
+
+describe('findHeaderRow', () => {
+  const OLD_HEADER = ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai Informasi', 'Penanggung Jawab',
+    'Waktu dan Tempat Pembuatan', 'Bentuk Informasi yang Tersedia', 'Jangka Waktu Penyimpanan', 'Keterangan'];
+  const TITLE_LINES = [['DAFTAR INFORMASI PUBLIK'], ['PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI KOTA JAMBI'], []];
+  const DATA = [1, 'Informasi Berkala', 'Profil PPID', 'Struktur organisasi', 'Bagian Umum', 'Kabag Umum', '2023, Jambi', 'Hardcopy', '5 tahun', ''];
+
+  it('passes over the title lines, the body\'s name and a blank line to the header under them', () => {
+    expect(findHeaderRow([...TITLE_LINES, OLD_HEADER, DATA])).toBe(3);
+    expect(findHeaderRow([OLD_HEADER, DATA])).toBe(0);
+    expect(findHeaderRow([[...DIP_HEADERS], DATA])).toBe(0);
+    // Fewer than three named columns is not a header; nor is anything under the first 10 rows.
+    expect(findHeaderRow([['Judul Informasi', 'Ringkasan'], DATA])).toBe(-1);
+    expect(findHeaderRow([...Array.from({ length: 10 }, () => ['Judul', 'Catatan']), OLD_HEADER])).toBe(-1);
+  });
+
+  it('takes the old header over the add-in\'s own headers left beside a title line pasted over them', () => {
+    // The add-in made its DIP table (A1:P1 headers), then a person pasted an old DIP of 10 columns at A1.
+    const leftover = [...DIP_HEADERS] as string[];
+    leftover.splice(0, OLD_HEADER.length, 'DAFTAR INFORMASI PUBLIK', ...Array.from({ length: OLD_HEADER.length - 1 }, () => ''));
+    const grid = [leftover, ...TITLE_LINES.slice(1), OLD_HEADER, DATA];
+    expect(findHeaderRow(grid)).toBe(3);
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows.map((r) => [r.title, r.category, r.createdWhere])).toEqual([['Profil PPID', 'berkala', 'Jambi']]);
+    expect(parsed.issues).toEqual([]);
+  });
+
+  it('keeps the first header when a later line only looks like one, and never takes a sub-header for it', () => {
+    // Our header with one column renamed to something unknown, then a data row whose cells all happen to be header words.
+    const renamed = DIP_HEADERS.map((h, i) => (i === 2 ? 'Judulnya' : h));
+    expect(findHeaderRow([renamed, DATA, ['', '', 'Keterangan', 'Bidang Umum', 'Website']])).toBe(0);
+    const twoRows = [
+      ['Judul Informasi', 'Ringkasan Isi Informasi', 'Pejabat yang Menguasai Informasi', 'Paraf', 'Uji Konsekuensi', null, null, null],
+      [null, null, null, null, 'Dasar Hukum', 'Konsekuensi', 'Kepentingan Publik', 'Jangka Waktu Pengecualian'],
+      ['Data pasien', 'Rekam medis', 'RSUD', '', 'Pasal 17 huruf h', 'Membuka rahasia medis', 'Privasi', '5 tahun'],
+    ];
+    expect(findHeaderRow(twoRows)).toBe(0);
+    expect(parseDipGrid(twoRows).rows[0]!.exemption).toMatchObject({ article17: 'h', period: '5 tahun' });
   });
 });

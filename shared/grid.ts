@@ -67,6 +67,41 @@ function isSubHeader(row: readonly unknown[]): boolean {
   return filled.length >= 2 && filled.every((s) => isFieldColumn(headerKey(s)));
 }
 
+/** Every filled cell names a column (or is "No." / a group label): a header row, not a title or data row. */
+function isCleanHeader(row: readonly unknown[]): boolean {
+  return Array.from(row, cellString).every((s) => s === '' || headerKey(s) !== null);
+}
+
+/**
+ * The 0-based row of the column headers within the first 10 rows of a grid, or -1: the first row naming at least
+ * three DIP columns. Title lines above it ("DAFTAR INFORMASI PUBLIK", the body's name, a blank line) name none and
+ * are passed over. One exception: when that first row also holds text that names no column, and a later row names
+ * only columns, at least as many, the later row is the header. That is an old DIP pasted over the top of the
+ * add-in's own header row, whose headers are left standing beside the pasted title line. A sub-header directly
+ * under the header (the four columns under a merged "Uji Konsekuensi") belongs to the header and is never one.
+ *
+ * @example findHeaderRow([['DAFTAR INFORMASI PUBLIK'], ['PPID Kota Jambi'], [], ['No', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat']]) // 3
+ */
+export function findHeaderRow(grid: readonly (readonly unknown[])[]): number {
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  let found = -1;
+  let foundFields = 0;
+  for (let r = 0; r < limit; r++) {
+    const line = lineAt(grid, r);
+    const fields = countFields(headerKeys(line));
+    if (fields < MIN_HEADER_MATCHES) continue;
+    if (found < 0) {
+      found = r;
+      foundFields = fields;
+      if (isCleanHeader(line)) break;
+      continue;
+    }
+    if (r === found + 1 && isSubHeader(line)) continue;
+    if (fields >= foundFields && isCleanHeader(line)) return r;
+  }
+  return found;
+}
+
 function isColumnNumberRow(row: readonly unknown[]): boolean {
   const filled = Array.from(row, cellString).filter((s) => s !== '');
   return filled.length >= MIN_HEADER_MATCHES && filled.every((s) => COLUMN_NUMBER.test(s));
@@ -83,7 +118,7 @@ function rawCell(key: FieldColumn, v: unknown): unknown {
 
 /**
  * Reads a DIP from a grid of cells (string, number, boolean, Date, null, exceljs cell objects). Finds the header in
- * the first 10 rows, maps columns by header (ours and common aliases), skips blank rows, takes "A. Informasi
+ * the first 10 rows (findHeaderRow), maps columns by header (ours and common aliases), skips blank rows, takes "A. Informasi
  * Berkala" section rows as the kategori of the rows under them, and normalises every value. A row that cannot be
  * fully understood is still returned, with an issue for each thing that was not. Content rules are
  * `validateRows`'s job; run it on `rows` as well.
@@ -96,10 +131,7 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
   const sheetIssue = (severity: ValidationIssue['severity'], code: IssueCode, params: MessageParams = {}) =>
     out.issues.push({ rowId: null, rowIndex: -1, field: null, severity, code, message: issueMessage(code, lang, params) });
 
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit && out.headerRow < 0; r++) {
-    if (countFields(headerKeys(lineAt(grid, r))) >= MIN_HEADER_MATCHES) out.headerRow = r;
-  }
+  out.headerRow = findHeaderRow(grid);
   if (out.headerRow < 0) {
     sheetIssue('error', 'header_not_found');
     return out;
