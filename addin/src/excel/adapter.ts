@@ -2,9 +2,11 @@
  * The workbook as the task pane sees it: intent-named actions, each one Excel.run, plain data in and out. The UI
  * takes a SheetAdapter as a prop, so tests (and the e2e workbook stand-in) can hand it another implementation.
  */
+import { clearAroundDipTable } from './clearAround.js';
 import type { EnsureResult } from './layout.js';
 import { applyFormats, ensureResult, ensureTable } from './layout.js';
 import { clearIssueMarks, markIssues, type CellIssue, type MarkResult } from './marks.js';
+import { readSheetGrid } from './readGrid.js';
 import { readDipSheet } from './readSheet.js';
 import { DEFAULT_OPTIONS, officeRunner, type AdapterOptions, type ExcelRunner, type ProgressFn } from './runner.js';
 import { getSelectedRowIndexes, selectCell, setCategoryForRows } from './selection.js';
@@ -13,14 +15,23 @@ import { writeDipRows } from './writeRows.js';
 
 export type { CellIssue, EnsureResult, MarkResult, ProgressFn };
 export { AdapterError, type AdapterErrorCode } from './runner.js';
+/** The sheet the DIP table lives on ("DIP"), and where the importer looks for an old DIP. */
+export { SHEET_NAME as DIP_SHEET_NAME } from './layout.js';
 
 export interface SheetAdapter {
   /** Creates the "DIP" sheet and its table, or repairs them (headers, columns, lists, hidden ID, frozen header). */
   ensureDipSheet(): Promise<EnsureResult>;
   /** The table as text: the header row first, then one array per data row. */
   readDipSheet(onProgress?: ProgressFn, signal?: AbortSignal): Promise<string[][]>;
+  /**
+   * Any sheet as text, table or not, from A1 to the end of its used range (grid row i = sheet row i + 1), changing
+   * nothing; null when there is no sheet of that name. For reading a DIP kept in another layout.
+   */
+  readSheetGrid(sheetName: string, onProgress?: ProgressFn, signal?: AbortSignal): Promise<string[][] | null>;
   /** Replaces the table body with `grid` (DIP_HEADERS first), creating or repairing the sheet first. */
   writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal): Promise<void>;
+  /** Clears whatever stands on the DIP sheet outside the table (what an imported old DIP left); returns the areas cleared. */
+  clearAroundDipTable(): Promise<number>;
   /** Replaces the validation marks (fill + note) with these. */
   markIssues(issues: readonly CellIssue[]): Promise<MarkResult>;
   clearIssueMarks(): Promise<void>;
@@ -51,7 +62,9 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
         return ensureResult(layout, fixes);
       }),
     readDipSheet: (onProgress, signal) => runner.run((context) => readDipSheet(context, options, onProgress, signal)),
+    readSheetGrid: (sheetName, onProgress, signal) => runner.run((context) => readSheetGrid(context, options, sheetName, onProgress, signal)),
     writeDipRows: (grid, onProgress, signal) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal)),
+    clearAroundDipTable: () => runner.run((context) => clearAroundDipTable(context, options)),
     markIssues: (issues) => runner.run((context) => markIssues(context, runner, options, issues)),
     clearIssueMarks: () => runner.run((context) => clearIssueMarks(context, runner)),
     selectCell: (rowIndex, columnIndex) => runner.run((context) => selectCell(context, rowIndex, columnIndex)),

@@ -1,0 +1,53 @@
+/**
+ * After an import has replaced the DIP with its rows: what the old DIP left on the sheet outside the table goes.
+ * A person may have made the DIP table first and pasted an old DIP over it, longer and wider than the table; the
+ * write fills the table, and without this the rest of the old DIP (its title lines, its own header, rows past the
+ * new ones) would stay under and beside it, looking like part of the DIP while sync never reads it.
+ */
+import type { Area } from './address.js';
+import { TABLE_NAME, applyFormats, inspectTable } from './layout.js';
+import { syncOrMissing, type AdapterOptions } from './runner.js';
+
+/**
+ * The parts of `used` outside `keep`, as at most four rectangles: the full-width bands above and below `keep`, and
+ * beside it the parts of the rows it spans. Pure.
+ *
+ * @example outsideArea({ row: 0, col: 0, rows: 5, cols: 10 }, { row: 0, col: 0, rows: 2, cols: 8 })
+ *   // [{ row: 2, col: 0, rows: 3, cols: 10 }, { row: 0, col: 8, rows: 2, cols: 2 }]
+ */
+export function outsideArea(used: Area, keep: Area): Area[] {
+  const top = Math.max(used.row, keep.row);
+  const bottom = Math.min(used.row + used.rows, keep.row + keep.rows);
+  const left = Math.max(used.col, keep.col);
+  const right = Math.min(used.col + used.cols, keep.col + keep.cols);
+  if (top >= bottom || left >= right) return [used];
+  const parts: Area[] = [
+    { row: used.row, col: used.col, rows: top - used.row, cols: used.cols },
+    { row: bottom, col: used.col, rows: used.row + used.rows - bottom, cols: used.cols },
+    { row: top, col: used.col, rows: bottom - top, cols: left - used.col },
+    { row: top, col: right, rows: bottom - top, cols: used.col + used.cols - right },
+  ];
+  return parts.filter((a) => a.rows > 0 && a.cols > 0);
+}
+
+/**
+ * Clears (values and formats) every cell of the DIP sheet's used range outside TabelDIP, then lays the table's
+ * formats out again (lists and wrap reach below the table, and the clear may have taken some). Two syncs.
+ * Returns how many rectangles were cleared (0: the sheet held only the table).
+ */
+export async function clearAroundDipTable(context: Excel.RequestContext, options: AdapterOptions): Promise<number> {
+  const table = context.workbook.tables.getItem(TABLE_NAME);
+  const read = inspectTable(table);
+  const used = table.worksheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  await syncOrMissing(context);
+  const layout = read();
+  if (used.isNullObject) return 0;
+  const kept: Area = { row: layout.headerRow, col: layout.firstColumn, rows: layout.bodyRows + 1, cols: layout.columnCount };
+  const parts = outsideArea({ row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, kept);
+  if (parts.length === 0) return 0;
+  for (const p of parts) layout.sheet.getRangeByIndexes(p.row, p.col, p.rows, p.cols).clear('All');
+  applyFormats(layout, layout.bodyRows, options);
+  await context.sync();
+  return parts.length;
+}

@@ -1,0 +1,62 @@
+/**
+ * Reading any sheet as it stands, with no table needed: the importer reads a DIP kept in another layout (title
+ * lines, the body's name, a blank line, then the header) and finding the header is shared/'s job (parseDipGrid).
+ * Reading changes nothing in the workbook: a preview must not touch what a person has not yet agreed to replace.
+ */
+import { jsonBytes } from './payload.js';
+import { cellAsText } from './readSheet.js';
+import { AdapterError, isPayloadTooLarge, throwIfCancelled, type AdapterOptions, type ProgressFn } from './runner.js';
+
+/**
+ * The sheet's cells as text, from A1 to the bottom-right corner of its used range (values only: formatted blank
+ * cells do not count), so grid row i is sheet row i + 1 and column j is column j + 1 as Excel numbers them. Read
+ * in chunks sized by what the previous chunk weighed, like the DIP table. `null` when there is no such sheet,
+ * `[]` when it is empty.
+ */
+export async function readSheetGrid(
+  context: Excel.RequestContext,
+  options: AdapterOptions,
+  sheetName: string,
+  onProgress?: ProgressFn,
+  signal?: AbortSignal,
+): Promise<string[][] | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  await context.sync();
+  if (sheet.isNullObject) return null;
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  await context.sync();
+  if (used.isNullObject) return [];
+
+  const total = used.rowIndex + used.rowCount;
+  const width = used.columnIndex + used.columnCount;
+  const grid: string[][] = [];
+  onProgress?.(0, total);
+  let size = Math.max(1, options.readChunkRows);
+  while (grid.length < total) {
+    const start = grid.length;
+    throwIfCancelled(signal, start, total);
+    const count = Math.min(size, total - start);
+    const range = sheet.getRangeByIndexes(start, 0, count, width);
+    range.load('values,text');
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error)) throw error;
+      if (count === 1) throw new AdapterError('too_large', 'A single row is larger than Excel allows in one response.');
+      size = Math.ceil(count / 2);
+      continue;
+    }
+    const values = range.values;
+    const text = range.text;
+    for (let r = 0; r < count; r++) {
+      const v = values[r] ?? [];
+      const t = text[r] ?? [];
+      grid.push(Array.from({ length: width }, (_, c) => cellAsText(v[c], t[c])));
+    }
+    onProgress?.(grid.length, total);
+    const bytes = jsonBytes(values) + jsonBytes(text);
+    size = Math.max(1, Math.min(options.maxReadRows, Math.floor((0.9 * options.maxRequestBytes * count) / Math.max(1, bytes))));
+  }
+  return grid;
+}
