@@ -1,11 +1,12 @@
 /**
- * Impor DIP lama: read a DIP kept in another layout from the "DIP" sheet (a table is built over a person's data
- * there, keeping their headers), show row by row what shared/ could not understand, and only on a tick write the
- * normalised rows in our layout, marking what still needs a look.
+ * Impor DIP lama: read a DIP kept in another layout from the "DIP" sheet as it stands (title lines above the header,
+ * no table needed, nothing changed by reading), show row by row what shared/ could not understand, and only on a
+ * tick write the normalised rows in our layout, clear what the old layout left around the table, and mark what
+ * still needs a look.
  */
 import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { AdapterError, type SheetAdapter } from '../../excel/adapter.js';
+import { DIP_SHEET_NAME, type SheetAdapter } from '../../excel/adapter.js';
 import { useI18n } from '../../i18n/index.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { importMarks, previewImport, type ImportPreview } from '../logic/importDip.js';
@@ -21,17 +22,6 @@ const useStyles = makeStyles({
 
 const MAX_ROWS_SHOWN = 100;
 
-/** The sheet as a grid; a "DIP" sheet without our table gets one built over its data first (headers kept). */
-async function readAnyLayout(adapter: SheetAdapter, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<string[][]> {
-  try {
-    return await adapter.readDipSheet(onProgress, signal);
-  } catch (err) {
-    if (!(err instanceof AdapterError) || err.code !== 'dip_sheet_missing') throw err;
-    await adapter.ensureDipSheet();
-    return adapter.readDipSheet(onProgress, signal);
-  }
-}
-
 export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
@@ -39,9 +29,15 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
   const [confirmed, setConfirmed] = useState(false);
 
   const read = async () => {
-    const next = await tools.run(t.importDip.reading, async ({ signal, progress }) => previewImport(await readAnyLayout(adapter, (d, n) => progress(d, n), signal), lang), {
-      cancelable: true,
-    });
+    const next = await tools.run(
+      t.importDip.reading,
+      async ({ signal, progress }) => {
+        // The whole sheet, not the DIP table: an old DIP has title lines above its header and rows past any table.
+        const grid = await adapter.readSheetGrid(DIP_SHEET_NAME, (d, n) => progress(d, n), signal);
+        return previewImport(grid ?? [], lang);
+      },
+      { cancelable: true },
+    );
     setConfirmed(false);
     setPreview(next ?? null);
   };
@@ -49,6 +45,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
   const write = async (p: ImportPreview) => {
     const done = await tools.run(t.importDip.writing, async ({ progress }) => {
       await writeSheet(adapter, p.rows, (d, n) => progress(d, n));
+      await adapter.clearAroundDipTable();
       const marks = importMarks(p);
       await adapter.clearIssueMarks();
       if (marks.length > 0) await adapter.markIssues(marks);

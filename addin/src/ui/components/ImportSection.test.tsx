@@ -1,0 +1,126 @@
+/**
+ * Impor DIP lama in the Lembar DIP pane, on the real adapter over the mock Excel: an old DIP with title lines above
+ * its header is read as it stands, previewed in Indonesian, and written in our layout only after the tick.
+ *
+ * The import never talks to the server: it reads and writes the workbook, and the rows reach the register later
+ * through Sinkron like any other edit. So there is no server here, as in SheetPane.test.tsx.
+ */
+import '../testing/dom.js';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DIP_HEADERS } from '../../../../shared/columns.js';
+import { MARK_FILLS } from '../../excel/marks.js';
+import type { Cell } from '../../excel/testing/workbookModel.js';
+import { I18nProvider } from '../../i18n/index.js';
+import { memoryStorage } from '../../office/storage.js';
+import { SheetPane } from '../panes/SheetPane.js';
+import { openWorkbook, type Workbook } from '../testing/harness.js';
+
+afterEach(cleanup);
+
+/** An old DIP as PPIDs publish it: title lines, the body's name, a blank line, the header, column numbers, rows. */
+const OLD_DIP: Cell[][] = [
+  ['DAFTAR INFORMASI PUBLIK'],
+  ['PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI KOTA JAMBI'],
+  [],
+  ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai Informasi', 'Penanggung Jawab',
+    'Waktu dan Tempat Pembuatan', 'Bentuk Informasi yang Tersedia', 'Jangka Waktu Penyimpanan', 'Keterangan'],
+  ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)'],
+  [1, 'Informasi Berkala', 'Profil PPID', 'Struktur organisasi dan tugas PPID', 'Bagian Umum', 'Kabag Umum', '2023, Jambi', 'Hard & Soft File', '5 Thn', ''],
+  [2, 'serta-merta', 'Peringatan dini banjir', 'Peta rawan banjir', 'BPBD', 'Kepala BPBD', 'Jambi, Januari 2024', 'Website', 'Selama Beralku', ''],
+  [3, 'Terbuka', 'Daftar aset daerah', 'Aset tetap per 31 Desember', 'BPKAD', 'Kepala BPKAD', 2022, 'Lisan', 'Permanen', 'perlu dicek'],
+];
+const WIDTH = 10;
+
+/** What a paste puts on a sheet: the whole block, blank cells included. */
+const pasted = (grid: readonly (readonly Cell[])[]): Cell[][] => grid.map((line) => Array.from({ length: WIDTH }, (_, c) => line[c] ?? ''));
+
+function show(wb: Workbook) {
+  render(
+    <I18nProvider store={memoryStorage()}>
+      <SheetPane adapter={wb.adapter} onError={vi.fn()} />
+    </I18nProvider>,
+  );
+  return { user: userEvent.setup(), section: within(screen.getByRole('region', { name: 'Impor DIP lama' })) };
+}
+
+const sheetValues = (wb: Workbook) => wb.mock.model.sheet('DIP')!.grid(wb.mock.model.sheet('DIP')!.usedRange()!);
+
+describe('Impor DIP lama (real adapter over mock Excel)', () => {
+  it('reads an old DIP below its title lines, previews it in Indonesian, and writes it only after the tick', async () => {
+    const wb = await openWorkbook([], { empty: true });
+    wb.mock.model.addSheet('DIP').put(0, 0, pasted(OLD_DIP));
+    const before = sheetValues(wb);
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    // Every row counts as needing a look: previewImport is given no unit list, so each owning unit is "unknown".
+    expect(await section.findByText('3 baris terbaca; 3 baris perlu perhatian.')).toBeTruthy();
+    expect(
+      section.getByText(
+        'Kolom dikenali: Kategori, Judul Informasi, Ringkasan Isi Informasi, Pejabat/Unit yang Menguasai Informasi, ' +
+          'Penanggung Jawab Pembuatan/Penerbitan, Waktu dan Tempat Pembuatan, Bentuk Informasi, Jangka Waktu Penyimpanan / Retensi, Catatan.',
+      ),
+    ).toBeTruthy();
+    // Row numbers are the old sheet's own (the header is on row 4, the data from row 6).
+    const problem = section.getByText(/^Baris 8 di lembar asal: /);
+    expect(problem.textContent).toContain('Kategori "Terbuka" tidak dikenali');
+    expect(problem.textContent).toContain('Bentuk informasi "Lisan" tidak (seluruhnya) dikenali');
+    expect(section.getByText(/^Baris 6 di lembar asal: /).textContent).not.toMatch(/Kategori|Bentuk|Jangka waktu/);
+    expect(section.queryByText('Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.')).toBeNull();
+    // Reading changed nothing: no table, the title lines as they were.
+    expect(wb.mock.model.tables).toEqual([]);
+    expect(sheetValues(wb)).toEqual(before);
+
+    const write = section.getByRole('button', { name: 'Tulis ke lembar DIP' });
+    expect((write as HTMLButtonElement).disabled).toBe(true);
+    await user.click(section.getByRole('checkbox', { name: 'Ganti isi lembar DIP dengan 3 baris hasil impor' }));
+    await user.click(write);
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP; \d+ sel ditandai untuk diperiksa\.$/)).toBeTruthy();
+    expect(section.queryByText(/baris terbaca/)).toBeNull();
+
+    const grid = wb.grid();
+    expect(grid[0]).toEqual(DIP_HEADERS);
+    expect(grid.slice(1).map((r) => r.slice(1, 10))).toEqual([
+      ['Berkala', 'Profil PPID', 'Struktur organisasi dan tugas PPID', 'Bagian Umum', 'Kabag Umum', '2023', 'Jambi', 'Hardcopy & Softcopy', '5 tahun'],
+      ['Serta Merta', 'Peringatan dini banjir', 'Peta rawan banjir', 'BPBD', 'Kepala BPBD', 'Januari 2024', 'Jambi', 'Softcopy', 'Selama berlaku'],
+      ['', 'Daftar aset daerah', 'Aset tetap per 31 Desember', 'BPKAD', 'Kepala BPKAD', '2022', '', '', 'Permanen'],
+    ]);
+    expect(wb.cell(2, 'notes')).toBe('perlu dicek');
+    // The old title lines, header and column numbers are gone: the sheet holds the table and nothing else.
+    expect(wb.mock.model.sheet('DIP')!.usedRange()).toEqual({ row: 0, col: 0, rows: 4, cols: DIP_HEADERS.length });
+    expect(wb.fill(2, 'category')).toBe(MARK_FILLS.error);
+    expect(wb.fill(0, 'title')).toBeUndefined();
+  });
+
+  it('reads an old DIP pasted over the DIP table the add-in made, and leaves nothing of it around the table', async () => {
+    // The person chose "Buat / perbaiki lembar DIP" first, then pasted the old DIP at A1 over the empty table.
+    const wb = await openWorkbook();
+    wb.mock.model.sheet('DIP')!.put(0, 0, pasted(OLD_DIP));
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 3 baris perlu perhatian.')).toBeTruthy();
+    // The table's own headers left beside the pasted title line are not taken for the header.
+    expect(section.queryByText(/Kolom "DAFTAR INFORMASI PUBLIK"/)).toBeNull();
+
+    await user.click(section.getByRole('checkbox'));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect(wb.grid().map((r) => r[2])).toEqual(['Judul Informasi', 'Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
+    expect(wb.mock.model.sheet('DIP')!.usedRange()).toEqual({ row: 0, col: 0, rows: 4, cols: DIP_HEADERS.length });
+  });
+
+  it('says so when there is no DIP header to read, and offers nothing to write', async () => {
+    const wb = await openWorkbook([], { empty: true });
+    wb.mock.model.addSheet('Lembar1').put(0, 0, pasted(OLD_DIP));
+    const { user, section } = show(wb);
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.')).toBeTruthy();
+    expect(section.getByText('Tidak ada baris yang dapat diimpor.')).toBeTruthy();
+    expect(section.queryByRole('checkbox')).toBeNull();
+    // Reading did not create the DIP sheet either.
+    expect(wb.mock.model.sheet('DIP')).toBeUndefined();
+  });
+});
