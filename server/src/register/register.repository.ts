@@ -69,8 +69,14 @@ export async function closeRows(trx: Db, ids: string[], version: number) {
     .execute();
 }
 
-const ROW_COLUMNS = ['row_id', 'from_version', 'ord', 'row_hash', 'body'] as const;
-const ROW_TYPES = ['uuid', 'int', 'float8', 'text', 'text'] as const;
+// Ids are schema-checked UUIDs, hashes hex, bodies canonical JSON: all plain for COPY (db/bulk.ts).
+const ROW_COLUMNS = [
+  { name: 'row_id', type: 'uuid', plain: true },
+  { name: 'from_version', type: 'int' },
+  { name: 'ord', type: 'float8' },
+  { name: 'row_hash', type: 'text', plain: true },
+  { name: 'body', type: 'text', plain: true },
+];
 export interface NewRow {
   id: string;
   ord: number;
@@ -81,12 +87,12 @@ const rowValues = (version: number, r: NewRow) => [r.id, version, r.ord, r.hash,
 
 /** New row contents of `version`, by COPY where the caller opened `withBulkCopy` (db/bulk.ts). */
 export async function insertRows(trx: Db, version: number, rows: readonly NewRow[]) {
-  await copyRows(trx, 'register_rows', ROW_COLUMNS, ROW_TYPES, rows.map((r) => rowValues(version, r)));
+  await copyRows(trx, 'register_rows', ROW_COLUMNS, rows.map((r) => rowValues(version, r)));
 }
 
 /** The same, batch by batch: the database stores one batch while the caller prepares the next (db/bulk.ts). */
 export function openRowWriter(trx: Db, version: number) {
-  const sink = openRowSink(trx, 'register_rows', ROW_COLUMNS, ROW_TYPES);
+  const sink = openRowSink(trx, 'register_rows', ROW_COLUMNS);
   return {
     write: (rows: readonly NewRow[]) => sink.write(rows.map((r) => rowValues(version, r))),
     end: () => sink.end(),
