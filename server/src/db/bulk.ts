@@ -69,7 +69,9 @@ export async function copyRows(trx: Db, table: string, columns: readonly SinkCol
 // empty is NULL) or holds a tab, line break or \x01 — never the case for the JSON bodies that make up most of the
 // bytes, which therefore go in as they are (the text format would need every backslash of the JSON doubled).
 const COPY_OPTIONS = `(format csv, delimiter e'\\t', quote e'\\x01')`;
-const quoteCopy = (v: string) => (v === '' || /[\t\n\r\x01]/.test(v) ? `\x01${v.replace(/\x01/g, '\x01\x01')}\x01` : v);
+const QUOTE = '\x01';
+const needsQuotes = (v: string) => v === '' || v.includes('\t') || v.includes('\n') || v.includes('\r') || v.includes(QUOTE);
+const quoteCopy = (v: string) => (needsQuotes(v) ? `${QUOTE}${v.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : v);
 
 function copyLines(rows: readonly SinkRow[], columns: readonly SinkColumn[]): string {
   let text = '';
