@@ -55,8 +55,10 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     const { user, section } = show(wb);
 
     await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
-    // Every row counts as needing a look: previewImport is given no unit list, so each owning unit is "unknown".
-    expect(await section.findByText('3 baris terbaca; 3 baris perlu perhatian.')).toBeTruthy();
+    // Only row 8 needs a look. The pane knows no unit list here, so no owning unit is called unknown (an empty
+    // list would have flagged all three).
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
+    expect(section.queryByText(/tidak ada dalam daftar unit/)).toBeNull();
     expect(
       section.getByText(
         'Kolom dikenali: Kategori, Judul Informasi, Ringkasan Isi Informasi, Pejabat/Unit yang Menguasai Informasi, ' +
@@ -67,7 +69,8 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     const problem = section.getByText(/^Baris 8 di lembar asal: /);
     expect(problem.textContent).toContain('Kategori "Terbuka" tidak dikenali');
     expect(problem.textContent).toContain('Bentuk informasi "Lisan" tidak (seluruhnya) dikenali');
-    expect(section.getByText(/^Baris 6 di lembar asal: /).textContent).not.toMatch(/Kategori|Bentuk|Jangka waktu/);
+    expect(section.queryByText(/^Baris 6 di lembar asal: /)).toBeNull();
+    expect(section.queryByText(/^Baris 7 di lembar asal: /)).toBeNull();
     expect(section.queryByText('Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.')).toBeNull();
     // Reading changed nothing: no table, the title lines as they were.
     expect(wb.mock.model.tables).toEqual([]);
@@ -92,6 +95,7 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(wb.mock.model.sheet('DIP')!.usedRange()).toEqual({ row: 0, col: 0, rows: 4, cols: DIP_HEADERS.length });
     expect(wb.fill(2, 'category')).toBe(MARK_FILLS.error);
     expect(wb.fill(0, 'title')).toBeUndefined();
+    expect([0, 1, 2].map((r) => wb.fill(r, 'owningUnit'))).toEqual([undefined, undefined, undefined]);
   });
 
   it('reads an old DIP pasted over the DIP table the add-in made, and leaves nothing of it around the table', async () => {
@@ -101,7 +105,7 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     const { user, section } = show(wb);
 
     await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
-    expect(await section.findByText('3 baris terbaca; 3 baris perlu perhatian.')).toBeTruthy();
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
     // The table's own headers left beside the pasted title line are not taken for the header.
     expect(section.queryByText(/Kolom "DAFTAR INFORMASI PUBLIK"/)).toBeNull();
 

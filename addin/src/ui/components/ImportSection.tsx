@@ -34,6 +34,8 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
       async ({ signal, progress }) => {
         // The whole sheet, not the DIP table: an old DIP has title lines above its header and rows past any table.
         const grid = await adapter.readSheetGrid(DIP_SHEET_NAME, (d, n) => progress(d, n), signal);
+        // No unit list: this pane works without the server and has not loaded /api/units, so owning units are not
+        // checked here; the server checks them against its list when the rows are pushed from Sinkron.
         return previewImport(grid ?? [], lang);
       },
       { cancelable: true },

@@ -25,6 +25,16 @@ describe('previewImport', () => {
     expect(importMarks(p).some((m) => m.rowIndex === 1 && m.severity === 'error')).toBe(true);
   });
 
+  it('flags an unknown owning unit only against a unit list it was given', () => {
+    const unitIssues = (units?: readonly string[]) =>
+      previewImport(OLD_DIP, 'id', units).issues.filter((i) => i.code === 'unknown_unit').map((i) => i.rowIndex);
+    // No list (the Lembar DIP pane does not know the server's units): no row's unit is called unknown.
+    expect(unitIssues()).toEqual([]);
+    expect(previewImport(OLD_DIP, 'id').problems.find((x) => x.sheetRow === 4)).toBeUndefined();
+    expect(unitIssues(['Bagian Umum'])).toEqual([]);
+    expect(unitIssues(['Bagian Keuangan'])).toEqual([0, 1]);
+  });
+
   it('says so when no header can be found', () => {
     const p = previewImport([['apa'], ['ini']], 'id');
     expect(p.headerFound).toBe(false);

@@ -33,9 +33,10 @@ export interface ImportPreview {
 
 /**
  * @param grid the sheet's cells as text, its first line being the sheet's first row (`firstSheetRow`, 1-based)
- * @param knownUnits unit codes and names, so an unknown owning unit is flagged
+ * @param knownUnits the server's unit codes and names, so an owning unit outside them is flagged. Leave it out when
+ *   the list is not known: validateRows reads `[]` as "no unit exists" and would flag every row's unit.
  */
-export function previewImport(grid: readonly (readonly string[])[], lang: Lang, knownUnits: readonly string[] = [], firstSheetRow = 1): ImportPreview {
+export function previewImport(grid: readonly (readonly string[])[], lang: Lang, knownUnits?: readonly string[], firstSheetRow = 1): ImportPreview {
   const parsed = parseDipGrid(grid, { lang });
   const columns = (Object.entries(parsed.columns) as [ColumnKey | 'createdWhenWhere', number][]).sort((a, b) => a[1] - b[1]).map(([k]) => k);
   const sheetRowOf = (i: number) => (parsed.sourceRows[i] ?? i) + firstSheetRow;
