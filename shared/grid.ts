@@ -29,7 +29,8 @@ export interface ParsedGrid {
   columns: Partial<Record<FieldColumn, number>>;
 }
 
-const HEADER_SEARCH_ROWS = 10;
+/** How far down findHeaderRow looks: a caller reading only the top of a sheet to find the header reads this many rows. */
+export const HEADER_SEARCH_ROWS = 10;
 const MIN_HEADER_MATCHES = 3;
 /** Columns a DIP row cannot do without: missing ones are reported once for the whole sheet. */
 const REQUIRED_COLUMNS: readonly ColumnKey[] = [

@@ -152,6 +152,49 @@ describe('ensureDipSheet: repair', () => {
     ]);
   });
 
+  it('builds the table from the header row of an old DIP with title lines above it, leaving the title lines alone', async () => {
+    const { adapter, model } = setup();
+    const sheet = model.addSheet('DIP');
+    const old = [
+      ['DAFTAR INFORMASI PUBLIK'],
+      ['PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI KOTA JAMBI'],
+      [],
+      ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai Informasi'],
+      ['(1)', '(2)', '(3)', '(4)', '(5)'],
+      ['1', 'Informasi Berkala', 'Profil PPID', 'Struktur organisasi', 'Bagian Umum'],
+      ['2', 'Serta Merta', 'Peringatan dini banjir', 'Peta rawan banjir', 'BPBD'],
+    ];
+    sheet.put(0, 0, old.map((line) => Array.from({ length: 5 }, (_, c) => line[c] ?? '')));
+    const titles = sheet.grid({ row: 0, col: 0, rows: 3, cols: W });
+
+    const result = await adapter.ensureDipSheet();
+    expect(result.fixes).toEqual(['table_created']);
+    // From the header (row 4) to the last row, not from the title line in A1.
+    expect(model.table('TabelDIP')).toMatchObject({ row: 3, col: 0, rows: 4, cols: W });
+    expect(header(model)?.slice(0, 5)).toEqual(old[3]);
+    expect(sheet.grid({ row: 0, col: 0, rows: 3, cols: W })).toEqual(titles);
+    expect(sheet.frozenRows).toBe(4);
+    // The lists start under the header, not under the title line.
+    expect(sheet.validations.length).toBeGreaterThan(0);
+    expect(sheet.validations.every((v) => v.row === 4)).toBe(true);
+    const grid = await adapter.readDipSheet();
+    expect(grid[0]?.slice(0, 5)).toEqual(old[3]);
+    expect(grid.slice(2).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir']);
+    // Again: the table is found and left where it is, the title lines still untouched.
+    await adapter.ensureDipSheet();
+    expect(model.tables).toHaveLength(1);
+    expect(model.table('TabelDIP')).toMatchObject({ row: 3, col: 0, rows: 4 });
+    expect(sheet.grid({ row: 0, col: 0, rows: 3, cols: W })).toEqual(titles);
+  });
+
+  it('still writes our layout from the top of a sheet with title lines and no table (a write replaces it all)', async () => {
+    const { adapter, model } = setup();
+    model.addSheet('DIP').put(0, 0, [['DAFTAR INFORMASI PUBLIK', '', ''], ['', '', ''], ['Judul Informasi', 'Ringkasan Isi', 'Pejabat'], ['A', 'B', 'C']]);
+    await adapter.writeDipRows(sampleGrid(2));
+    expect(model.table('TabelDIP')).toMatchObject({ row: 0, col: 0, rows: 3 });
+    expect(model.tableGrid('TabelDIP').map((r) => r.map(String))).toEqual(sampleGrid(2));
+  });
+
   it('sizes the lists to a large table plus a margin', async () => {
     const { adapter, model } = setup();
     await adapter.writeDipRows(sampleGrid(6000));

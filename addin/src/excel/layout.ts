@@ -3,6 +3,7 @@
  * Every function here queues work on a context it is given; the callers (one Excel.run per user action) sync.
  */
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
+import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
 import { columnPositions, missingHeaders, restoreHeaders, sameRow, strictHeaders } from './headerRow.js';
 import type { AdapterOptions } from './runner.js';
 
@@ -108,8 +109,8 @@ function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]):
  * not synced, so a caller sends them with its own next batch.
  * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
  * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
- * - a "DIP" sheet with data and no table: a table is built over the data, its own headers kept (the importer
- *   reads other DIP layouts), blank headers filled;
+ * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
+ *   above the header are left alone; a write starts at the top instead), its own headers kept, blank ones filled;
  * - nothing: a "DIP" sheet with an empty table.
  */
 export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<{ layout: TableLayout; fixes: EnsureFix[] }> {
@@ -141,11 +142,15 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       if (used.isNullObject) {
         return { layout: repairTable(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
       }
-      const at = { row: used.rowIndex, col: used.columnIndex, rows: Math.max(2, used.rowCount), cols: Math.max(WIDTH, used.columnCount) };
-      const top = named.getRangeByIndexes(at.row, at.col, 1, used.columnCount);
+      const top = named.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, HEADER_SEARCH_ROWS), used.columnCount);
       top.load('values');
       await context.sync();
-      const headers = (top.values[0] ?? []).map(cellText);
+      // An old DIP has title lines above its header ("DAFTAR INFORMASI PUBLIK", the body's name, a blank line): the
+      // table starts at the header shared/ finds under them, and the title lines stay above it as they are. Not
+      // before a write (strict): that replaces the whole sheet's content in our layout, from the top.
+      const skip = mode === 'strict' ? 0 : Math.max(0, findHeaderRow(top.values));
+      const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols: Math.max(WIDTH, used.columnCount) };
+      const headers = (top.values[skip] ?? []).map(cellText);
       return { layout: repairTable(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
     }
   }
