@@ -5,7 +5,8 @@
  * fails (and the docblock only takes package names, so a custom environment cannot be named there). This installs
  * the same globals vitest's jsdom environment does, with its own setup, and leaves the module transform alone.
  */
-import { builtinEnvironments } from 'vitest/environments';
+// vitest/runtime, not vitest/environments (deprecated since Vitest 4.1): the same builtinEnvironments.
+import { builtinEnvironments } from 'vitest/runtime';
 
 await builtinEnvironments.jsdom.setup(globalThis, { jsdom: { url: 'http://dip.test/' } });
 
