@@ -1,6 +1,8 @@
 /**
  * CSV as Excel opens it: UTF-8 with a byte-order mark (without it Excel reads Indonesian text as ANSI), CRLF line
- * ends and RFC 4180 quoting; every cell goes through `escapeFormula` first.
+ * ends and RFC 4180 quoting; every cell goes through `escapeCsvField` first (formula triggers guarded at the start of
+ * the field and after every ',' ';' tab or line break inside it, so the file is safe whichever separator it is split
+ * on — see escape.ts).
  *
  * Two separators. The comma is RFC 4180's and what scripts read. The semicolon is for Excel set to Indonesian
  * (id-ID) regional settings, whose list separator is ';' (',' is its decimal mark): opened there by a double click,
@@ -8,7 +10,7 @@
  * every other reader takes it for a record, and it is widely reported to stop Excel honouring the BOM. So the
  * separator is chosen per file instead.
  */
-import { escapeFormula } from './escape.js';
+import { escapeCsvField } from './escape.js';
 import type { ExportTable } from './table.js';
 
 export type CsvSeparator = ',' | ';';
@@ -16,9 +18,12 @@ export type CsvSeparator = ',' | ';';
 const UTF8_BOM = '\uFEFF';
 const NEEDS_QUOTES: Record<CsvSeparator, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/ };
 
-/** One CSV field: formula-escaped, then quoted when it holds the separator, a quote or a line break. */
+/**
+ * One CSV field: formula-escaped (the same text for either separator), then quoted when it holds the separator, a
+ * quote or a line break.
+ */
 export function csvField(text: string, separator: CsvSeparator = ','): string {
-  const safe = escapeFormula(text);
+  const safe = escapeCsvField(text);
   return NEEDS_QUOTES[separator].test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

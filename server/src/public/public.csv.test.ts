@@ -1,19 +1,19 @@
 /**
  * /dip.csv?pemisah=titik-koma, the CSV for Excel set to Indonesian (list separator ';'): it reads back, with a strict
  * reader, to the published rows; awkward text survives; it is cached like the other downloads; /dip.csv without the
- * parameter is the comma file it always was; the page links both and says which one to take.
+ * parameter is the comma file it always was; the page links both and says which one to take. Either file, split on
+ * the other separator (or on tab), starts no cell with a formula trigger.
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_LABELS } from '../../../shared/columns.js';
 import type { Category, DipRow, Format } from '../../../shared/row.js';
 import { sampleRows } from '../../../shared/testing/sample-rows.js';
-import { escapeFormula } from '../export/escape.js';
-import { parseCsv } from '../export/testing.js';
+import { escapeCsvField } from '../export/escape.js';
+import { misreadCells, parseCsv, readCsvFile } from '../export/testing.js';
 import { testBackends } from '../testing/backends.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { formatsLabel } from './public.model.js';
-import { readCsvFile } from './testing.csv.js';
 import { publishRows, type Pushed } from './testing.js';
 
 const SEMI = '/dip.csv?pemisah=titik-koma';
@@ -31,7 +31,16 @@ const AWKWARD: DipRow[] = [
     retention: '=1+1;2',
   },
   { ...base[1]!, title: '=HYPERLINK("http://evil.example";"klik")', summary: '@pejabat;=cmd|\' /C calc\'!A0', responsible: '+62 811 0000; -5%' },
-  { ...base[2]!, title: 'Peraturan “Wali Kota” — naskah résmi', summary: ';', createdWhen: '2019–2021' },
+  {
+    ...base[2]!,
+    title: 'Peraturan “Wali Kota” — naskah résmi',
+    summary: ';',
+    createdWhen: '2019–2021',
+    // Formulas behind a separator: cells of their own to an Excel that splits on the other one.
+    owningUnit: 'Bagian Umum,=HYPERLINK("http://evil.example","klik")',
+    createdWhere: "Jambi;+cmd|' /C calc'!A0",
+    retention: 'Rp 10.000,-',
+  },
   {
     ...base[3]!,
     category: 'dikecualikan',
@@ -48,7 +57,8 @@ interface JsonDip {
 
 /**
  * The records the CSV must hold, built from /dip.json (the published rows as the site serves them) rather than from
- * the exporter's own table: every cell formula-escaped, an excluded row filling only its DIK columns.
+ * the exporter's own table: every cell formula-escaped for CSV (at its start and after separators inside it), an
+ * excluded row filling only its DIK columns.
  */
 function expectedRecords(j: JsonDip): string[][] {
   const none = ['', '', ''];
@@ -56,7 +66,7 @@ function expectedRecords(j: JsonDip): string[][] {
     HEADERS,
     ...j.dip.map((e) => [CATEGORY_LABELS[e.category], e.title, e.summary, e.owningUnit, e.responsible, e.createdWhen, e.createdWhere, formatsLabel(e.formats), e.retention, e.link ?? '', ...none, e.id]),
     ...j.dik.map((d) => [CATEGORY_LABELS.dikecualikan, d.title, '', '', '', '', '', '', '', '', d.legalBasis.text, d.consequence, d.period, d.id]),
-  ].map((r) => r.map(escapeFormula));
+  ].map((r) => r.map(escapeCsvField));
 }
 
 describe.each(testBackends)('semicolon CSV for Excel in Indonesian on $name', (backend) => {
@@ -102,6 +112,11 @@ describe.each(testBackends)('semicolon CSV for Excel in Indonesian on $name', (b
     for (const c of cells) expect(c, JSON.stringify(c)).not.toMatch(/^[=+\-@\t\r\n]/);
     expect(cells).toContain(`'${AWKWARD[1]!.title}`);
     expect(cells).toContain(`'${AWKWARD[3]!.exemption!.consequence}`);
+    // A formula behind a separator gets its apostrophe there; '; -5%' (a space first) is left as typed.
+    expect(cells).toContain("'@pejabat;'=cmd|' /C calc'!A0");
+    expect(cells).toContain(`Bagian Umum,'=HYPERLINK("http://evil.example","klik")`);
+    expect(cells).toContain("Rp 10.000,'-");
+    expect(cells).toContain(`'${AWKWARD[1]!.responsible}`);
     // Fields holding a semicolon are quoted in the file itself.
     expect(buf.toString('utf8')).toContain(`;"Anggaran; Realisasi ""APBD"" 2024";`);
   });
@@ -125,6 +140,23 @@ describe.each(testBackends)('semicolon CSV for Excel in Indonesian on $name', (b
       const r = await s.request(path);
       expect(r.headers.get('etag'), path).toBe(comma.headers.get('etag'));
       expect((await bytes(r)).equals(buf), path).toBe(true);
+    }
+  });
+
+  it('starts no cell with a formula trigger in either file, split on the other separator or on tab', async () => {
+    // What Excel in another locale does with the file: split it on its own list separator, quotes or not.
+    const hostile = [AWKWARD[1]!.summary, AWKWARD[2]!.owningUnit, AWKWARD[2]!.createdWhere];
+    const published = json.dip.flatMap((e) => [e.summary, e.owningUnit, e.createdWhere]);
+    for (const h of hostile) expect(published, h).toContain(h);
+    for (const path of ['/dip.csv', SEMI]) {
+      const text = (await bytes(await s.request(path))).toString('utf8').replace(/^\uFEFF/, '');
+      for (const by of [',', ';', '\t'] as const) {
+        const pieces = text.split(/\r\n|\r|\n/).flatMap((line) => line.split(by));
+        expect(pieces.filter((p) => /^[=+\-@\t]/.test(p)), `${path} split on ${JSON.stringify(by)}`).toEqual([]);
+        // A quote at a piece's start opens a quoted cell there (see misreadCells); a line break may begin it.
+        const cells = misreadCells(text, by);
+        expect(cells.filter((c) => /^[=+\-@\t]|^[\r\n][\t\r\n]*[=+\-@]/.test(c)), `${path} read on ${JSON.stringify(by)}`).toEqual([]);
+      }
     }
   });
 
