@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { nodeSha256 } from '../crypto.js';
 
 /** Bump when the pages or the export files change shape, so caches holding an old rendering revalidate to 200. */
-export const RENDER_REV = 'r2';
+export const RENDER_REV = 'r3';
 
 export interface Rendered {
   body: Buffer;
