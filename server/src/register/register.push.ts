@@ -99,33 +99,39 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       const prepared: PreparedRow[] = new Array(req.rows.length);
       const added: PreparedRow[] = [];
       const changed: PreparedRow[] = [];
+      let issues: ValidationIssue[];
+      let contentHash: string;
+      let addedJson: string;
       const writer = repo.openRowWriter(trx, version);
-      for (let start = 0; start < req.rows.length; start += BATCH) {
-        const batch: PreparedRow[] = [];
-        for (let i = start; i < Math.min(start + BATCH, req.rows.length); i++) {
-          const parsed = dipRowSchema.safeParse(req.rows[i]);
-          if (!parsed.success) {
-            const error = invalidRows(req.rows, i);
-            await writer.abort(error);
-            throw error;
+      try {
+        for (let start = 0; start < req.rows.length; start += BATCH) {
+          const batch: PreparedRow[] = [];
+          for (let i = start; i < Math.min(start + BATCH, req.rows.length); i++) {
+            const parsed = dipRowSchema.safeParse(req.rows[i]);
+            if (!parsed.success) throw invalidRows(req.rows, i);
+            const row = (rows[i] = parsed.data as StoredDipRow);
+            const body = canonicalRowJson(row);
+            const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: nodeSha256(body) });
+            const old = live.get(p.id);
+            if (old === undefined) {
+              batch.push(p);
+              added.push(p);
+            } else if (old !== p.hash) changed.push(p);
+            live.delete(p.id);
           }
-          const row = (rows[i] = parsed.data as StoredDipRow);
-          const body = canonicalRowJson(row);
-          const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: nodeSha256(body) });
-          const old = live.get(p.id);
-          if (old === undefined) batch.push(p);
-          else if (old !== p.hash) changed.push(p);
-          live.delete(p.id);
+          await writer.write(batch);
         }
-        for (const p of batch) added.push(p);
-        await writer.write(batch);
+        // What needs no database runs while it takes the last batch: validation (it only reports — a draft may carry
+        // errors), the content hash and the added rows of the response.
+        issues = validateRows(rows, units.length > 0 ? { knownUnits: units.flatMap((u) => [u.code, u.name]) } : {});
+        contentHash = contentHashFromRowHashes(prepared, nodeSha256);
+        addedJson = `[${added.map((p) => p.body).join(',')}]`;
+        await writer.end();
+      } catch (err) {
+        // Whatever failed, the COPY must be over before the rollback can use the connection.
+        await writer.abort(err instanceof Error ? err : new Error(String(err)));
+        throw err;
       }
-      // What needs no database runs while it takes the last batch: validation (it only reports — a draft may carry
-      // errors), the content hash and the added rows of the response.
-      const issues = validateRows(rows, units.length > 0 ? { knownUnits: units.flatMap((u) => [u.code, u.name]) } : {});
-      const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
-      const addedJson = `[${added.map((p) => p.body).join(',')}]`;
-      await writer.end();
 
       const removedIds = [...live.keys()];
       const closing = [...changed.map((p) => p.id), ...removedIds];
