@@ -6,14 +6,14 @@ import { clearAroundDipTable } from './clearAround.js';
 import type { EnsureResult } from './layout.js';
 import { applyFormats, ensureResult, ensureTable } from './layout.js';
 import { clearIssueMarks, markIssues, type CellIssue, type MarkResult } from './marks.js';
-import { readSheetGrid } from './readGrid.js';
+import { listSheets, readSheetGrid, type SheetList } from './readGrid.js';
 import { readDipSheet } from './readSheet.js';
 import { DEFAULT_OPTIONS, officeRunner, type AdapterOptions, type ExcelRunner, type ProgressFn } from './runner.js';
 import { getSelectedRowIndexes, selectCell, setCategoryForRows } from './selection.js';
 import { writeDipRow, writeIdColumn } from './rowWrites.js';
 import { writeDipRows } from './writeRows.js';
 
-export type { CellIssue, EnsureResult, MarkResult, ProgressFn };
+export type { CellIssue, EnsureResult, MarkResult, ProgressFn, SheetList };
 export { AdapterError, type AdapterErrorCode } from './runner.js';
 /** The sheet the DIP table lives on ("DIP"), and where the importer looks for an old DIP. */
 export { SHEET_NAME as DIP_SHEET_NAME } from './layout.js';
@@ -28,6 +28,8 @@ export interface SheetAdapter {
    * nothing; null when there is no sheet of that name. For reading a DIP kept in another layout.
    */
   readSheetGrid(sheetName: string, onProgress?: ProgressFn, signal?: AbortSignal): Promise<string[][] | null>;
+  /** The workbook's sheet names in tab order and the active sheet's, for choosing the sheet to import from. */
+  listSheets(): Promise<SheetList>;
   /** Replaces the table body with `grid` (DIP_HEADERS first), creating or repairing the sheet first. */
   writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal): Promise<void>;
   /** Clears whatever stands on the DIP sheet outside the table (what an imported old DIP left); returns the areas cleared. */
@@ -63,6 +65,7 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
       }),
     readDipSheet: (onProgress, signal) => runner.run((context) => readDipSheet(context, options, onProgress, signal)),
     readSheetGrid: (sheetName, onProgress, signal) => runner.run((context) => readSheetGrid(context, options, sheetName, onProgress, signal)),
+    listSheets: () => runner.run((context) => listSheets(context)),
     writeDipRows: (grid, onProgress, signal) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal)),
     clearAroundDipTable: () => runner.run((context) => clearAroundDipTable(context, options)),
     markIssues: (issues) => runner.run((context) => markIssues(context, runner, options, issues)),

@@ -113,3 +113,20 @@ describe('readSheetGrid', () => {
     expect(excel.maxResponse()).toBeGreaterThan(400_000); // the refused one
   });
 });
+
+describe('listSheets', () => {
+  it('gives every sheet name in tab order and the active sheet, in one sync, changing nothing', async () => {
+    const { excel, adapter, model } = setup();
+    model.addSheet('Lembar1');
+    model.addSheet('DIP lama 2023').put(0, 0, OLD_DIP);
+    model.addSheet('Laporan');
+    excel.resetStats();
+    // Nothing selected yet: Excel still has an active sheet, the first.
+    expect(await adapter.listSheets()).toEqual({ names: ['Lembar1', 'DIP lama 2023', 'Laporan'], active: 'Lembar1' });
+    expect(excel.syncCount()).toBe(1);
+    model.select('DIP lama 2023', { row: 4, col: 0, rows: 1, cols: 1 });
+    expect((await adapter.listSheets()).active).toBe('DIP lama 2023');
+    expect(model.sheets.map((s) => s.name)).toEqual(['Lembar1', 'DIP lama 2023', 'Laporan']);
+    expect(model.tables).toEqual([]);
+  });
+});

@@ -7,6 +7,26 @@ import { jsonBytes } from './payload.js';
 import { cellAsText } from './readSheet.js';
 import { AdapterError, isPayloadTooLarge, throwIfCancelled, type AdapterOptions, type ProgressFn } from './runner.js';
 
+export interface SheetList {
+  /** Every worksheet's name, in tab order. */
+  names: string[];
+  /** The sheet the person is looking at. */
+  active: string;
+}
+
+/**
+ * The workbook's sheet names and the active one, in one sync, so the importer can offer the sheet to read from
+ * when there is no "DIP" sheet (or the old DIP sits on another).
+ */
+export async function listSheets(context: Excel.RequestContext): Promise<SheetList> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+  return { names: sheets.items.map((s) => s.name), active: active.name };
+}
+
 /**
  * The sheet's cells as text, from A1 to the bottom-right corner of its used range (values only: formatted blank
  * cells do not count), so grid row i is sheet row i + 1 and column j is column j + 1 as Excel numbers them. Read

@@ -52,9 +52,13 @@ export const enUnitMode: typeof idUnitMode = {
 export const enImportDip: typeof idImportDip = {
   title: 'Import an existing DIP',
   description:
-    'For a DIP kept in another layout: copy it (with its column header row) into a sheet named "DIP", or rename its sheet to "DIP". Columns are recognised by their headers and values are tidied.',
+    'For a DIP kept in another layout. The existing DIP is read from the "DIP" sheet as it stands, title lines above the column headers included; after the first read you can choose another sheet. Columns are recognised by their headers, values are tidied, and the result is written to the "DIP" sheet.',
   read: 'Read the existing DIP',
   reading: 'Reading the sheet…',
+  source: 'Sheet to read',
+  sheetMissing: (sheet) =>
+    `This workbook has no sheet named "${sheet}". Choose the sheet holding the existing DIP under "Sheet to read", then click "Read the existing DIP" again — or rename that sheet to "DIP".`,
+  sourceKept: (sheet) => `The sheet "${sheet}" is left as it is; the import is written to the "DIP" sheet.`,
   headerMissing: 'No DIP column header row was found in the top 10 rows of the sheet.',
   summary: (rows, problems) => `${s(rows, 'row', 'rows')} read; ${s(problems, 'row needs', 'rows need')} attention.`,
   columnsFound: (columns) => `Columns recognised: ${columns}.`,

@@ -51,9 +51,13 @@ export const idUnitMode = {
 export const idImportDip = {
   title: 'Impor DIP lama',
   description:
-    'Untuk DIP yang sudah ada dalam tata letak lain: salin isinya (beserta baris judul kolom) ke lembar bernama "DIP", atau ganti nama lembarnya menjadi "DIP". Kolom dikenali dari judulnya dan nilai dirapikan.',
+    'Untuk DIP yang sudah ada dalam tata letak lain. DIP lama dibaca dari lembar "DIP" apa adanya, baris judul di atas judul kolom boleh ada; setelah pembacaan pertama Anda dapat memilih lembar lain. Kolom dikenali dari judulnya, nilai dirapikan, dan hasilnya ditulis ke lembar "DIP".',
   read: 'Baca DIP lama',
   reading: 'Membaca lembar…',
+  source: 'Lembar yang dibaca',
+  sheetMissing: (sheet: string) =>
+    `Lembar "${sheet}" tidak ada di buku kerja ini. Pilih lembar yang berisi DIP lama pada "Lembar yang dibaca", lalu klik "Baca DIP lama" lagi — atau ganti nama lembar itu menjadi "DIP".`,
+  sourceKept: (sheet: string) => `Lembar "${sheet}" tidak diubah; hasil impor ditulis ke lembar "DIP".`,
   headerMissing: 'Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.',
   summary: (rows: number, problems: number) => `${n(rows)} baris terbaca; ${n(problems)} baris perlu perhatian.`,
   columnsFound: (columns: string) => `Kolom dikenali: ${columns}.`,

@@ -232,7 +232,13 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
     },
     nav: {
       worksheets: {
+        live: { items: () => model.sheets.map((sheet) => io.make(worksheet(sheet))) },
         props: {
+          // Excel always has an active sheet; the model's is the last one selected or activated, else the first.
+          getActiveWorksheet: () => {
+            const sheet = (model.activeSheet === null ? undefined : model.sheet(model.activeSheet)) ?? model.sheets[0];
+            return sheet ? io.make(worksheet(sheet)) : io.fail('ItemNotFound', 'the workbook has no sheet');
+          },
           getItemOrNullObject: (name: string) => {
             const sheet = model.sheet(name);
             return sheet ? io.make(worksheet(sheet)) : io.nullObject();

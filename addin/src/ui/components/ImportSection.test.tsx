@@ -72,6 +72,9 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(section.queryByText(/^Baris 6 di lembar asal: /)).toBeNull();
     expect(section.queryByText(/^Baris 7 di lembar asal: /)).toBeNull();
     expect(section.queryByText('Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.')).toBeNull();
+    // The DIP sheet is the workbook's only sheet: nothing else to choose, and the sheet read is the one written.
+    expect(section.queryByRole('combobox')).toBeNull();
+    expect(section.queryByText(/tidak diubah; hasil impor ditulis/)).toBeNull();
     // Reading changed nothing: no table, the title lines as they were.
     expect(wb.mock.model.tables).toEqual([]);
     expect(sheetValues(wb)).toEqual(before);
@@ -116,15 +119,53 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(wb.mock.model.sheet('DIP')!.usedRange()).toEqual({ row: 0, col: 0, rows: 4, cols: DIP_HEADERS.length });
   });
 
-  it('says so when there is no DIP header to read, and offers nothing to write', async () => {
+  it('says when there is no "DIP" sheet, offers the workbook\'s sheets (the active one chosen), and imports from the chosen one, leaving it as it was', async () => {
     const wb = await openWorkbook([], { empty: true });
-    wb.mock.model.addSheet('Lembar1').put(0, 0, pasted(OLD_DIP));
+    wb.mock.model.addSheet('Lembar1');
+    wb.mock.model.addSheet('DIP 2023').put(0, 0, pasted(OLD_DIP));
+    wb.mock.model.select('DIP 2023', { row: 5, col: 2, rows: 1, cols: 1 });
+    const source = () => wb.mock.model.sheet('DIP 2023')!.grid(wb.mock.model.sheet('DIP 2023')!.usedRange()!);
+    const before = source();
     const { user, section } = show(wb);
+    // Nothing to choose from before the first read.
+    expect(section.queryByRole('combobox')).toBeNull();
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(
+      await section.findByText(
+        'Lembar "DIP" tidak ada di buku kerja ini. Pilih lembar yang berisi DIP lama pada "Lembar yang dibaca", lalu klik "Baca DIP lama" lagi — atau ganti nama lembar itu menjadi "DIP".',
+      ),
+    ).toBeTruthy();
+    expect(section.queryByText(/Baris judul kolom DIP tidak ditemukan/)).toBeNull();
+    expect(section.queryByRole('checkbox')).toBeNull();
+    // Reading did not create the DIP sheet.
+    expect(wb.mock.model.sheet('DIP')).toBeUndefined();
+    const choice = section.getByRole<HTMLSelectElement>('combobox', { name: 'Lembar yang dibaca' });
+    expect([...choice.options].map((o) => o.value)).toEqual(['Lembar1', 'DIP 2023']);
+    expect(choice.value).toBe('DIP 2023');
+
+    // A sheet without a DIP header says so and offers nothing to write.
+    await user.selectOptions(choice, 'Lembar1');
     await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
     expect(await section.findByText('Baris judul kolom DIP tidak ditemukan di 10 baris teratas lembar.')).toBeTruthy();
     expect(section.getByText('Tidak ada baris yang dapat diimpor.')).toBeTruthy();
+    expect(section.queryByText(/tidak ada di buku kerja ini/)).toBeNull();
     expect(section.queryByRole('checkbox')).toBeNull();
-    // Reading did not create the DIP sheet either.
-    expect(wb.mock.model.sheet('DIP')).toBeUndefined();
+
+    await user.selectOptions(choice, 'DIP 2023');
+    // Choosing another sheet drops the previous sheet's preview.
+    expect(section.queryByText(/Baris judul kolom DIP tidak ditemukan/)).toBeNull();
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
+    expect(section.getByText('Lembar "DIP 2023" tidak diubah; hasil impor ditulis ke lembar "DIP".')).toBeTruthy();
+    expect(section.getByText(/^Baris 8 di lembar asal: /).textContent).toContain('Kategori "Terbuka" tidak dikenali');
+
+    await user.click(section.getByRole('checkbox', { name: 'Ganti isi lembar DIP dengan 3 baris hasil impor' }));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect(wb.grid()[0]).toEqual(DIP_HEADERS);
+    expect(wb.grid().slice(1).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
+    expect(source()).toEqual(before);
+    expect(wb.mock.model.sheets.map((sh) => sh.name)).toEqual(['Lembar1', 'DIP 2023', 'DIP']);
   });
 });

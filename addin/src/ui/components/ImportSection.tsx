@@ -2,9 +2,10 @@
  * Impor DIP lama: read a DIP kept in another layout from the "DIP" sheet as it stands (title lines above the header,
  * no table needed, nothing changed by reading), show row by row what shared/ could not understand, and only on a
  * tick write the normalised rows in our layout, clear what the old layout left around the table, and mark what
- * still needs a look.
+ * still needs a look. Once a read has listed the workbook's sheets, another sheet can be chosen to read from (the
+ * rows are still written to "DIP"; the chosen sheet is left as it is); with no "DIP" sheet, the active one is offered.
  */
-import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DIP_SHEET_NAME, type SheetAdapter } from '../../excel/adapter.js';
 import { useI18n } from '../../i18n/index.js';
@@ -22,26 +23,51 @@ const useStyles = makeStyles({
 
 const MAX_ROWS_SHOWN = 100;
 
+/** What one read found: the preview of `source`, or null when the workbook has no sheet of that name. */
+interface ReadResult {
+  source: string;
+  preview: ImportPreview | null;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // as Excel matches sheet names
+
 export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [source, setSource] = useState(DIP_SHEET_NAME);
+  const [sheets, setSheets] = useState<string[] | null>(null);
+  const [result, setResult] = useState<ReadResult | null>(null);
   const [confirmed, setConfirmed] = useState(false);
 
   const read = async () => {
+    const from = source;
     const next = await tools.run(
       t.importDip.reading,
       async ({ signal, progress }) => {
         // The whole sheet, not the DIP table: an old DIP has title lines above its header and rows past any table.
-        const grid = await adapter.readSheetGrid(DIP_SHEET_NAME, (d, n) => progress(d, n), signal);
+        const grid = await adapter.readSheetGrid(from, (d, n) => progress(d, n), signal);
+        // Listed on every read (one small sync), so the choice offers the sheets as they are now.
+        const list = await adapter.listSheets();
         // No unit list: this pane works without the server and has not loaded /api/units, so owning units are not
         // checked here; the server checks them against its list when the rows are pushed from Sinkron.
-        return previewImport(grid ?? [], lang);
+        return { list, read: { source: from, preview: grid === null ? null : previewImport(grid, lang) } };
       },
       { cancelable: true },
     );
     setConfirmed(false);
-    setPreview(next ?? null);
+    if (!next) return;
+    const { list, read: found } = next;
+    setSheets(list.names);
+    // The choice shows the sheet's own spelling; a missing sheet gives way to the one the person is looking at.
+    setSource(found.preview ? (list.names.find((n) => sameName(n, from)) ?? from) : list.active);
+    setResult(found);
+  };
+
+  const choose = (name: string) => {
+    setSource(name);
+    // A preview of another sheet would now be misleading next to the choice.
+    setResult(null);
+    setConfirmed(false);
   };
 
   const write = async (p: ImportPreview) => {
@@ -54,17 +80,33 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
       return marks.length;
     });
     if (done === undefined) return;
-    setPreview(null);
+    setResult(null);
     tools.notify({ intent: 'success', text: t.importDip.written(p.rows.length, done) });
   };
 
+  const preview = result?.preview ?? null;
+  const showChoice = sheets !== null && (sheets.length > 1 || (result !== null && result.preview === null));
+
   return (
     <Section title={t.importDip.title} description={t.importDip.description}>
+      {showChoice ? (
+        <Field label={t.importDip.source}>
+          <Select value={source} onChange={(_, d) => choose(d.value)} disabled={tools.busy}>
+            {sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <Button className={styles.start} onClick={() => void read()} disabled={tools.busy}>
         {t.importDip.read}
       </Button>
-      {preview ? (
+      {result && !preview ? <Text className={styles.error}>{t.importDip.sheetMissing(result.source)}</Text> : null}
+      {result && preview ? (
         <>
+          {!sameName(result.source, DIP_SHEET_NAME) ? <Caption1>{t.importDip.sourceKept(result.source)}</Caption1> : null}
           {!preview.headerFound ? <Text className={styles.error}>{t.importDip.headerMissing}</Text> : null}
           {preview.headerFound ? <Text role="status">{t.importDip.summary(preview.rows.length, preview.problems.length)}</Text> : null}
           {preview.columns.length > 0 ? <Caption1>{t.importDip.columnsFound(preview.columns.map((c) => t.importDip.columnName(c, lang)).join(', '))}</Caption1> : null}
@@ -96,7 +138,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
           ) : (
             <>
               <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.importDip.confirm(preview.rows.length)} />
-              <ActionButtons label={t.importDip.write} onAction={() => void write(preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setPreview(null)} />
+              <ActionButtons label={t.importDip.write} onAction={() => void write(preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setResult(null)} />
             </>
           )}
         </>
