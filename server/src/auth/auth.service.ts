@@ -59,6 +59,15 @@ export async function createUser(db: Db, actor: string, req: CreateUserRequest):
   });
 }
 
+/**
+ * Unit codes and names for validation's "unknown unit" warning, or undefined while no unit is set up yet (an
+ * import before the units exist would otherwise flag every row).
+ */
+export async function knownUnitNames(db: Db): Promise<string[] | undefined> {
+  const units = await repo.listUnits(db);
+  return units.length > 0 ? units.flatMap((u) => [u.code, u.name]) : undefined;
+}
+
 export async function createUnit(db: Db, actor: string, unit: { code: string; name: string }) {
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertUnit(trx, unit);

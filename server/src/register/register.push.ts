@@ -13,7 +13,7 @@ import type { ValidationIssue } from '../../../shared/issues.js';
 import { dipRowSchema, type StoredDipRow } from '../../../shared/row.js';
 import { validateRows } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { listUnits } from '../auth/auth.repository.js';
+import { knownUnitNames } from '../auth/auth.service.js';
 import { nodeSha256 } from '../crypto.js';
 import { withBulkCopy } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
@@ -70,7 +70,7 @@ function invalidRows(rows: readonly unknown[], first: number): Error {
 /** Pushes a new version. Returns the stored response (for a replay, the first one, untouched) and the new ETag. */
 export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
   const ids = assignIds(req.rows);
-  const units = await listUnits(db);
+  const knownUnits = await knownUnitNames(db);
 
   return withBulkCopy(() =>
     db.transaction().execute(async (trx) => {
@@ -124,7 +124,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
         }
         // What needs no database runs while it takes the last batch: validation (it only reports — a draft may carry
         // errors), the content hash and the added rows of the response.
-        issues = validateRows(rows, units.length > 0 ? { knownUnits: units.flatMap((u) => [u.code, u.name]) } : {});
+        issues = validateRows(rows, { knownUnits });
         contentHash = contentHashFromRowHashes(prepared, nodeSha256);
         addedJson = `[${added.map((p) => p.body).join(',')}]`;
         await writer.end();

@@ -6,7 +6,7 @@
 import { parseDipGrid, type ParsedGrid } from '../../../shared/grid.js';
 import type { ValidationIssue } from '../../../shared/issues.js';
 import { summarizeIssues, validateRows } from '../../../shared/validate.js';
-import { listUnits } from '../auth/auth.repository.js';
+import { knownUnitNames } from '../auth/auth.service.js';
 import type { Db } from '../db/database.js';
 import { unprocessable } from '../http/errors.js';
 import type { ImportResponse } from './rounds.contract.js';
@@ -35,7 +35,7 @@ function pickSheet(sheets: readonly SheetGrid[], wanted: string | undefined): { 
 export async function importDip(db: Db, sheets: readonly SheetGrid[], fileName: string, wantedSheet?: string): Promise<ImportResponse> {
   const { sheet, parsed } = pickSheet(sheets, wantedSheet);
   const sourceRows = parsed.sourceRows.map((i) => sheet.sheetRows[i]!);
-  const knownUnits = (await listUnits(db)).flatMap((u) => [u.code, u.name]);
+  const knownUnits = await knownUnitNames(db);
   const issues: ValidationIssue[] = [...parsed.issues];
   if (sheet.truncatedColumns) {
     issues.push({

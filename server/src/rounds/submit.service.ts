@@ -9,7 +9,7 @@ import type { ValidationIssue } from '../../../shared/issues.js';
 import type { DipRow, StoredDipRow } from '../../../shared/row.js';
 import { summarizeIssues, validateRows } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { listUnits } from '../auth/auth.repository.js';
+import { knownUnitNames } from '../auth/auth.service.js';
 import { nodeSha256 } from '../crypto.js';
 import type { Db } from '../db/database.js';
 import { AppError, forbidden, unprocessable } from '../http/errors.js';
@@ -61,7 +61,7 @@ export async function submit(db: Db, user: AuthUser, roundId: number, input: Sub
     return { id: r.id, body, hash: nodeSha256(body) };
   });
   const contentHash = contentHashFromRowHashes(prepared, nodeSha256);
-  const knownUnits = (await listUnits(db)).flatMap((u) => [u.code, u.name]);
+  const knownUnits = await knownUnitNames(db);
   const rowNumber = (i: number) => input.rowNumbers?.[i] ?? i + 2;
   const issues = [...input.readIssues, ...validateRows(rows, { knownUnits, rowNumber })];
   const summary = summarizeIssues(issues);
