@@ -5,6 +5,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -24,7 +25,7 @@ export interface BenchRow {
 }
 
 const ROWS = 10_000;
-const RUNS = 3;
+const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The same rows as a scratch table would hold them: id + one text column per field, tab-separated. */
@@ -41,7 +42,42 @@ function copyText(rows: DipRow[]): string {
 const SCRATCH = `create table if not exists bench_scratch (id uuid, category text, title text, summary text, owning_unit text, responsible text,
   created_when text, created_where text, formats text, retention text, link text, exemption text, notes text)`;
 
-async function pushOnce(handle: DbHandle, rows: DipRow[]): Promise<{ fullMs: number; editMs: number; bytes: number }> {
+/**
+ * CPU time (ms) used so far by the Postgres backends `pids`, read from /proc (Postgres on this Linux machine, as the
+ * bench's loopback server is); undefined where it cannot be read. Wall time says how long a push took; CPU time says
+ * how much work each side did, which is what bounds the ratio on a 2-core machine.
+ */
+function backendCpuMs(pids: readonly number[]): number | undefined {
+  try {
+    return pids.reduce((sum, pid) => sum + Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6, 0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function backendPids(url: string | undefined): Promise<number[]> {
+  if (!url) return [];
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    return r.rows.map((x) => x.pid);
+  } finally {
+    await c.end();
+  }
+}
+
+interface PushFigures {
+  fullMs: number;
+  editMs: number;
+  bytes: number;
+  /** CPU of this process (every thread: JavaScript, collector, driver) during the 10,000-row push. */
+  nodeCpuMs: number;
+  /** CPU of the Postgres backends during that push (Postgres only). */
+  pgCpuMs: number | undefined;
+}
+
+async function pushOnce(handle: DbHandle, rows: DipRow[], pgUrl?: string): Promise<PushFigures> {
   const db = handle.db;
   const config = testConfig();
   const name = `bench_${randomBytes(3).toString('hex')}`;
@@ -52,55 +88,77 @@ async function pushOnce(handle: DbHandle, rows: DipRow[]): Promise<{ fullMs: num
   const head = ((await headRes.json()) as { head: number | null }).head;
   const pre: Record<string, string> = head === null ? { 'If-None-Match': '*' } : { 'If-Match': headRes.headers.get('etag')! };
   const body = JSON.stringify({ message: 'bench full', rows });
-  const post = (b: string, h: Record<string, string>) =>
-    app.request('/api/register/versions', { method: 'POST', body: b, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...h } });
+  // The request is built before the clock starts: encoding the body is the client's work. It carries its
+  // Content-Length, as every push from the task pane does (fetch sets it for a string body).
+  const request = (b: string, h: Record<string, string>) =>
+    new Request('http://localhost/api/register/versions', {
+      method: 'POST',
+      body: b,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(b)), ...h },
+    });
 
+  const first = request(body, pre);
+  // The app's pool holds the one connection the requests above used; the push runs on it.
+  const pids = await backendPids(pgUrl);
+  const pg0 = backendCpuMs(pids);
+  const cpu0 = process.cpuUsage();
   let t = performance.now();
-  const res = await post(body, pre);
+  const res = await app.fetch(first);
   const fullMs = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = backendCpuMs(pids);
   if (res.status !== 201) throw new Error(`push failed: ${res.status} ${await res.text()}`);
   const etag = res.headers.get('etag')!;
   const { version } = (await res.json()) as PushResponse;
   const stored = (await (await app.request(`/api/register/versions/${version.version}`, { headers: { authorization: `Bearer ${token}` } })).json()) as VersionWithRows;
   const edited = stored.rows.map((r, i) => (i % 1000 === 0 ? { ...r, notes: `edit ${Date.now()}` } : r));
-  const editBody = JSON.stringify({ message: 'bench edit', rows: edited });
+  const edit = request(JSON.stringify({ message: 'bench edit', rows: edited }), { 'If-Match': etag });
   t = performance.now();
-  const e = await post(editBody, { 'If-Match': etag });
+  const e = await app.fetch(edit);
   const editMs = performance.now() - t;
   if (e.status !== 201) throw new Error(`edit failed: ${e.status}`);
-  return { fullMs, editMs, bytes: body.length };
+  return {
+    fullMs,
+    editMs,
+    bytes: body.length,
+    nodeCpuMs: (cpu.user + cpu.system) / 1000,
+    pgCpuMs: pg0 !== undefined && pg1 !== undefined && pids.length > 0 ? pg1 - pg0 : undefined,
+  };
 }
 
-async function copyPostgres(url: string, text: string): Promise<number> {
+async function copyPostgres(url: string, text: string): Promise<{ ms: number; pgCpuMs: number | undefined }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(SCRATCH);
   await client.query('truncate bench_scratch');
+  const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const cpu0 = backendCpuMs([pid]);
   const t = performance.now();
   await client.query('begin');
   await pipeline(Readable.from([text]), client.query(copyFrom('copy bench_scratch from stdin')));
   await client.query('commit');
   const ms = performance.now() - t;
+  const cpu1 = backendCpuMs([pid]);
   await client.query('drop table bench_scratch');
   await client.end();
-  return ms;
+  return { ms, pgCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
 }
 
-async function copyPglite(text: string): Promise<number> {
+async function copyPglite(text: string): Promise<{ ms: number; pgCpuMs: undefined }> {
   const pgl = await PGlite.create();
   await pgl.exec(SCRATCH);
   const t = performance.now();
   await pgl.query(`copy bench_scratch from '/dev/blob'`, [], { blob: new Blob([text]) });
   const ms = performance.now() - t;
   await pgl.close();
-  return ms;
+  return { ms, pgCpuMs: undefined };
 }
 
 export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow[]> {
   const rows = sampleRows(ROWS);
   const text = copyText(rows);
   const out: BenchRow[] = [];
-  const backends: ['pglite' | 'postgres', () => Promise<{ handle: DbHandle; copy: () => Promise<number>; drop(): Promise<void> }>][] = [
+  const backends: ['pglite' | 'postgres', () => Promise<{ handle: DbHandle; url?: string; copy: () => Promise<{ ms: number; pgCpuMs: number | undefined }>; drop(): Promise<void> }>][] = [
     ['pglite', async () => {
       const handle = await openDatabase({});
       await migrateToLatest(handle.db);
@@ -112,21 +170,28 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
       const fresh = await createScratchDatabase(pgUrl, 'dip_bench');
       const handle = await openDatabase({ url: fresh.url });
       await migrateToLatest(handle.db);
-      return { handle, copy: () => copyPostgres(fresh.url, text), drop: async () => { await handle.close(); await fresh.drop(); } };
+      return { handle, url: fresh.url, copy: () => copyPostgres(fresh.url, text), drop: async () => { await handle.close(); await fresh.drop(); } };
     }]);
   }
   for (const [name, open] of backends) {
     const full: number[] = [];
     const edit: number[] = [];
     const copy: number[] = [];
+    const nodeCpu: number[] = [];
+    const pushPgCpu: number[] = [];
+    const copyPgCpu: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
       const b = await open();
       try {
-        copy.push(await b.copy());
-        const r = await pushOnce(b.handle, rows);
+        const c = await b.copy();
+        copy.push(c.ms);
+        if (c.pgCpuMs !== undefined) copyPgCpu.push(c.pgCpuMs);
+        const r = await pushOnce(b.handle, rows, b.url);
         full.push(r.fullMs);
         edit.push(r.editMs);
+        nodeCpu.push(r.nodeCpuMs);
+        if (r.pgCpuMs !== undefined) pushPgCpu.push(r.pgCpuMs);
         bytes = r.bytes;
       } finally {
         await b.drop();
@@ -134,6 +199,7 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
     }
     const fullMs = median(full);
     const copyMs = median(copy);
+    const cpu = (xs: number[]) => (xs.length > 0 ? Math.round(median(xs)) : '–');
     out.push({
       backend: name,
       rows: ROWS,
@@ -144,6 +210,9 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
       'COPY rows/s': Math.round(ROWS / (copyMs / 1000)),
       'push/COPY': +(fullMs / copyMs).toFixed(2),
       '10-row edit ms': Math.round(median(edit)),
+      'push: node CPU ms': cpu(nodeCpu),
+      'push: PG CPU ms': cpu(pushPgCpu),
+      'COPY: PG CPU ms': cpu(copyPgCpu),
     });
   }
   return out;

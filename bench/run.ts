@@ -25,7 +25,7 @@ const section = (title: string) => console.log(`\n## ${title}\n`);
 const pgUrl = await postgresUrl();
 console.log(`DIP Sync bench — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
 
-section('Register push: 10,000 rows and a 10-row edit, next to raw COPY (median of 3)');
+section('Register push: 10,000 rows and a 10-row edit, next to raw COPY (median of 5; CPU per side where readable)');
 console.table(await benchRegister(pgUrl));
 
 section('Excel adapter against the mock: read/write 10,000 and 50,000 rows — syncs and largest request');
