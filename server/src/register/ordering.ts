@@ -1,35 +1,95 @@
 /**
- * Where each pushed row sorts in its version, without rewriting rows that did not change.
+ * Where each pushed row sorts in its version, rewriting as few unchanged rows as possible.
  *
- * Rows already in the head keep their sort key. A run of rows new to the register gets evenly spaced keys between
- * the keys of the kept rows around it (after the last kept row: +1, +2, …), so inserting, appending and deleting rows
- * keep the order the sheet had. A re-sort of existing rows is not followed — their keys stay, since rewriting them
- * would store every moved row again — and that is fine for the record: order is not part of the content hash.
- * Keys are doubles; after ~50 inserts into the very same gap two keys can tie, and ties sort by row id.
+ * A version's rows are read back ordered by (sort key, row id). Rows already in the head keep their key when they
+ * can: the longest run of them that is still in key order in the pushed sheet (a longest increasing subsequence)
+ * stays put. Every other row gets a key between its neighbours' — new rows, and existing rows the sheet moved (a
+ * re-sort, a cut and paste); a moved row must be stored again with its new key, though its content is unchanged.
+ * Inserting, appending and deleting rows therefore rewrite nothing, and a re-sort rewrites only the rows it moved.
  *
- * @example placeRows(['a', 'new', 'b'], new Map([['a', 0], ['b', 1]])) // [0, 0.5, 1]
+ * Keys are doubles. When a gap between two kept rows has no room left for the rows that go into it (after ~50
+ * inserts into the very same gap), the next kept row is moved too, widening the gap: the order read back is always
+ * the order pushed.
+ *
+ * @example placeRows(['a', 'new', 'b'], new Map([['a', 0], ['b', 1]])) // { keys: [0, 0.5, 1], moved: [false, false, false] }
  */
-export function placeRows(ids: readonly string[], liveKeys: ReadonlyMap<string, number>): number[] {
+export interface Placement {
+  keys: number[];
+  /** True for rows already in the head whose key changed: they are stored again, with the same content. */
+  moved: boolean[];
+}
+
+/** (key, id) order: the order rows are read back in. */
+const before = (ka: number, ia: string, kb: number, ib: string) => ka < kb || (ka === kb && ia < ib);
+
+/** Indices (into `ids`) of a longest run of kept rows whose (key, id) increase in sheet order. */
+function keptInOrder(ids: readonly string[], liveKeys: ReadonlyMap<string, number>): Set<number> {
+  // Patience sorting: tails[len] is the index ending the best run of length len+1 found so far.
+  const tails: number[] = [];
+  const prev = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const key = liveKeys.get(ids[i]!);
+    if (key === undefined) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = tails[mid]!;
+      if (before(liveKeys.get(ids[t]!)!, ids[t]!, key, ids[i]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev.set(i, tails[lo - 1]!);
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i: number | undefined = tails[tails.length - 1]; i !== undefined; i = prev.get(i)) kept.add(i);
+  return kept;
+}
+
+/** `count` keys strictly between lo and hi (either may be open), or undefined if doubles leave no room. */
+function spread(lo: number | undefined, hi: number | undefined, count: number): number[] | undefined {
+  const from = lo ?? (hi !== undefined ? hi - count - 1 : -1);
+  const to = hi ?? from + count + 1;
+  const keys: number[] = [];
+  let last = from;
+  for (let k = 0; k < count; k++) {
+    const key = from + ((to - from) * (k + 1)) / (count + 1);
+    if (!(key > last) || !(key < to)) return undefined;
+    keys.push(key);
+    last = key;
+  }
+  return keys;
+}
+
+export function placeRows(ids: readonly string[], liveKeys: ReadonlyMap<string, number>): Placement {
+  const anchors = keptInOrder(ids, liveKeys);
   const keys: number[] = new Array(ids.length);
-  let lastKept: number | undefined;
+  const moved: boolean[] = new Array(ids.length).fill(false);
+  let lastKey: number | undefined;
   let i = 0;
   while (i < ids.length) {
-    const kept = liveKeys.get(ids[i]!);
-    if (kept !== undefined) {
-      keys[i] = kept;
-      lastKept = kept;
+    if (anchors.has(i)) {
+      lastKey = keys[i] = liveKeys.get(ids[i]!)!;
       i++;
       continue;
     }
-    // A run of new rows [i, end), placed between lastKept and the next kept row's key.
+    // A run of rows to place [i, end), between the last anchor and the next one; widened past the next anchor while
+    // the gap has no room.
     let end = i;
-    while (end < ids.length && !liveKeys.has(ids[end]!)) end++;
-    const nextKept = end < ids.length ? liveKeys.get(ids[end]!) : undefined;
-    const run = end - i;
-    const lo = lastKept ?? (nextKept !== undefined ? nextKept - run - 1 : -1);
-    const hi = nextKept !== undefined && nextKept > lo ? nextKept : lo + run + 1;
-    for (let k = 0; k < run; k++) keys[i + k] = lo + ((hi - lo) * (k + 1)) / (run + 1);
+    for (;;) {
+      while (end < ids.length && !anchors.has(end)) end++;
+      const placed = spread(lastKey, end < ids.length ? liveKeys.get(ids[end]!) : undefined, end - i);
+      if (placed) {
+        placed.forEach((key, k) => (keys[i + k] = key));
+        break;
+      }
+      // Past the last row the gap is open-ended and always has room (keys stay far below 2^53).
+      if (end >= ids.length) throw new Error(`placeRows: no room after key ${lastKey}`);
+      anchors.delete(end);
+      end++;
+    }
+    for (let k = i; k < end; k++) moved[k] = liveKeys.has(ids[k]!) && liveKeys.get(ids[k]!) !== keys[k];
     i = end;
   }
-  return keys;
+  return { keys, moved };
 }

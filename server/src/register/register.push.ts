@@ -2,8 +2,8 @@
  * Pushing a version: one transaction under the register lock — idempotency check, precondition (If-Match), then
  * the rows, in batches: each row is checked against the row schema, serialised canonically and hashed, and the rows
  * whose content is new go to the database by COPY while the next batch is prepared (Postgres works on the other
- * core). A row that fails the schema rolls everything back. Changed rows are stored after the batches, once their
- * old versions are closed (one live row per id).
+ * core). A row that fails the schema rolls everything back. Changed rows (and unchanged ones the sheet moved, for
+ * their new sort key) are stored after the batches, once their old versions are closed (one live row per id).
  */
 import { randomUUID } from 'node:crypto';
 import type { PushEnvelope, PushResponse } from '../../../shared/api.js';
@@ -93,12 +93,14 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       const version = (reg.head ?? 0) + 1;
       const liveRows = await repo.liveRowHashes(trx);
       const live = new Map(liveRows.map((r) => [r.row_id, r.row_hash]));
-      const keys = placeRows(ids, new Map(liveRows.map((r) => [r.row_id, r.ord])));
+      const { keys, moved: movedAt } = placeRows(ids, new Map(liveRows.map((r) => [r.row_id, r.ord])));
 
       const rows: StoredDipRow[] = new Array(req.rows.length);
       const prepared: PreparedRow[] = new Array(req.rows.length);
       const added: PreparedRow[] = [];
       const changed: PreparedRow[] = [];
+      // Unchanged rows the sheet moved: stored again under their new sort key (ordering.ts), not a change of content.
+      const moved: PreparedRow[] = [];
       let issues: ValidationIssue[];
       let contentHash: string;
       let addedJson: string;
@@ -118,6 +120,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
               batch.push(p);
               added.push(p);
             } else if (old !== p.hash) changed.push(p);
+            else if (movedAt[i]) moved.push(p);
             live.delete(p.id);
           }
           await writer.write(batch);
@@ -135,17 +138,17 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       }
 
       const removedIds = [...live.keys()];
-      const closing = [...changed.map((p) => p.id), ...removedIds];
-      const oldBodies = new Map((await repo.liveBodiesOf(trx, closing)).map((r) => [r.row_id, r.body]));
-      await repo.closeRows(trx, closing, version);
-      await repo.insertRows(trx, version, changed);
+      const reading = [...changed.map((p) => p.id), ...removedIds];
+      const oldBodies = new Map((await repo.liveBodiesOf(trx, reading)).map((r) => [r.row_id, r.body]));
+      await repo.closeRows(trx, [...reading, ...moved.map((p) => p.id)], version);
+      await repo.insertRows(trx, version, [...changed, ...moved]);
       await repo.insertVersion(trx, { version, parent: reg.head, authorId: user.id, message: req.message, contentHash, rowCount: rows.length });
       await repo.setHead(trx, version);
       await recordAudit(trx, {
         actor: user.username,
         action: 'register.push',
         subject: `version:${version}`,
-        details: { parent: reg.head, contentHash, rows: rows.length, added: added.length, changed: changed.length, removed: removedIds.length },
+        details: { parent: reg.head, contentHash, rows: rows.length, added: added.length, changed: changed.length, removed: removedIds.length, moved: moved.length },
       });
 
       const changedRows: ChangedRow[] = changed.map((p) => ({
