@@ -24,25 +24,37 @@ const before = (ka: number, ia: string, kb: number, ib: string) => ka < kb || (k
 
 /** Indices (into `ids`) of a longest run of kept rows whose (key, id) increase in sheet order. */
 function keptInOrder(ids: readonly string[], liveKeys: ReadonlyMap<string, number>): Set<number> {
-  // Patience sorting: tails[len] is the index ending the best run of length len+1 found so far.
+  const at: number[] = [];
+  const keyAt: number[] = [];
+  ids.forEach((id, i) => {
+    const key = liveKeys.get(id);
+    if (key !== undefined) {
+      at.push(i);
+      keyAt.push(key);
+    }
+  });
+  const less = (a: number, b: number) => before(keyAt[a]!, ids[at[a]!]!, keyAt[b]!, ids[at[b]!]!);
+  // The usual push (no re-sort) has every kept row in order already.
+  let sortedAlready = true;
+  for (let j = 1; j < at.length && sortedAlready; j++) sortedAlready = less(j - 1, j);
+  if (sortedAlready) return new Set(at);
+
+  // Patience sorting over the kept rows: tails[len] ends the best run of length len+1 found so far.
   const tails: number[] = [];
-  const prev = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) {
-    const key = liveKeys.get(ids[i]!);
-    if (key === undefined) continue;
+  const prev = new Int32Array(at.length).fill(-1);
+  for (let j = 0; j < at.length; j++) {
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const t = tails[mid]!;
-      if (before(liveKeys.get(ids[t]!)!, ids[t]!, key, ids[i]!)) lo = mid + 1;
+      if (less(tails[mid]!, j)) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) prev.set(i, tails[lo - 1]!);
-    tails[lo] = i;
+    if (lo > 0) prev[j] = tails[lo - 1]!;
+    tails[lo] = j;
   }
   const kept = new Set<number>();
-  for (let i: number | undefined = tails[tails.length - 1]; i !== undefined; i = prev.get(i)) kept.add(i);
+  for (let j = tails[tails.length - 1] ?? -1; j !== -1; j = prev[j]!) kept.add(at[j]!);
   return kept;
 }
 
