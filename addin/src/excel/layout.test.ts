@@ -138,13 +138,16 @@ describe('ensureDipSheet: repair', () => {
       ['2', 'LAKIP', 'Laporan kinerja'],
     ]);
     const result = await adapter.ensureDipSheet();
-    expect(result.fixes).toEqual(['table_created']);
+    expect(result.fixes).toEqual(['table_created', 'columns_added']);
+    // Its three columns, then the DIP columns it lacks (by meaning: "Ringkasan Isi" is the summary, so no second one).
+    const added = DIP_HEADERS.filter((_, i) => i !== columnIndex('title') && i !== columnIndex('summary'));
     const table = model.table('TabelDIP');
-    expect(table).toMatchObject({ row: 2, col: 1, rows: 3, cols: W });
+    expect(table).toMatchObject({ row: 2, col: 1, rows: 3, cols: 3 + added.length });
     const headers = header(model) ?? [];
     expect(headers.slice(0, 3)).toEqual(['No.', 'Judul Informasi', 'Ringkasan Isi']);
-    expect(headers.slice(3)).toEqual(DIP_HEADERS.slice(3));
-    expect(result.missingHeaders).toEqual(['ID', 'Kategori']);
+    expect(headers.slice(3)).toEqual(added);
+    expect(result.missingHeaders).toEqual([]);
+    expect([...(sheet.hiddenColumns)]).toEqual([1 + 3]);
     const grid = await adapter.readDipSheet();
     expect(grid.slice(1).map((r) => r.slice(0, 3))).toEqual([
       ['1', 'Renstra', 'Rencana strategis'],
@@ -168,9 +171,9 @@ describe('ensureDipSheet: repair', () => {
     const titles = sheet.grid({ row: 0, col: 0, rows: 3, cols: W });
 
     const result = await adapter.ensureDipSheet();
-    expect(result.fixes).toEqual(['table_created']);
-    // From the header (row 4) to the last row, not from the title line in A1.
-    expect(model.table('TabelDIP')).toMatchObject({ row: 3, col: 0, rows: 4, cols: W });
+    expect(result.fixes).toEqual(['table_created', 'columns_added']);
+    // From the header (row 4) to the last row, not from the title line in A1; its 5 columns and the 12 it lacks.
+    expect(model.table('TabelDIP')).toMatchObject({ row: 3, col: 0, rows: 4, cols: 5 + 12 });
     expect(header(model)?.slice(0, 5)).toEqual(old[3]);
     expect(sheet.grid({ row: 0, col: 0, rows: 3, cols: W })).toEqual(titles);
     expect(sheet.frozenRows).toBe(4);

@@ -4,7 +4,7 @@
  */
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
 import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
-import { columnPositions, missingHeaders, restoreHeaders, sameRow, strictHeaders } from './headerRow.js';
+import { columnPositions, missingHeaders, repairHeaders, strictHeaders } from './headerRow.js';
 import type { AdapterOptions } from './runner.js';
 
 export const SHEET_NAME = 'DIP';
@@ -81,26 +81,42 @@ function createTable(sheet: Excel.Worksheet, at: { row: number; col: number; row
 
 /**
  * How the header row is repaired: `strict` before a write (rows are laid out in DIP order), `restore` for our own
- * table, `adopt` for a table just built over a person's data (see restoreHeaders).
+ * table, `adopt` for a table just built over a person's data (see repairHeaders).
  */
 export type HeaderMode = 'strict' | 'restore' | 'adopt';
 
-/** Widens the table to the DIP columns and puts the headers right; queues the fixes, returns the new layout. */
+/**
+ * Queues the header cells that change, as few ranges as there are runs of them. Cells left as they are are not
+ * written: a blank one in a new table keeps Excel's "ColumnN" name rather than getting an empty string.
+ */
+function writeHeaderCells(layout: TableLayout, before: readonly string[], after: readonly string[]): void {
+  for (let i = 0; i < after.length; ) {
+    if (after[i] === (before[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < after.length && after[i] !== (before[i] ?? '')) i++;
+    layout.sheet.getRangeByIndexes(layout.headerRow, layout.firstColumn + start, 1, i - start).values = [after.slice(start, i)];
+  }
+}
+
+/**
+ * Puts the headers right and widens the table to hold the DIP columns it lacks (added at its right end); queues
+ * the fixes, returns the new layout.
+ */
 function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): TableLayout {
   const { sheet, headerRow, firstColumn } = layout;
-  let columnCount = layout.columnCount;
-  if (columnCount < WIDTH) {
-    columnCount = WIDTH;
-    layout.table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, layout.bodyRows + 1, WIDTH));
+  const current = Array.from({ length: layout.columnCount }, (_, i) => layout.headers[i] ?? '');
+  const headers = mode === 'strict' ? strictHeaders(current) : repairHeaders(current, mode);
+  const columnCount = Math.max(headers.length, layout.columnCount);
+  if (columnCount > layout.columnCount) {
+    layout.table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, layout.bodyRows + 1, columnCount));
     fixes.push('columns_added');
   }
-  const current = Array.from({ length: columnCount }, (_, i) => layout.headers[i] ?? '');
-  const headers = mode === 'strict' ? strictHeaders(current) : restoreHeaders(current, mode === 'adopt');
-  // A widened or new table has Excel's "ColumnN" placeholders in cells we still read as blank: always write then.
-  if (!sameRow(headers, current) || columnCount !== layout.columnCount || fixes.includes('table_created')) {
-    sheet.getRangeByIndexes(headerRow, firstColumn, 1, columnCount).values = [headers];
-    if (!sameRow(headers, current) && !fixes.includes('table_created')) fixes.push('headers_restored');
-  }
+  // The widened cells hold Excel's "ColumnN" placeholders, read here as blank: their new names differ, so they are written.
+  writeHeaderCells(layout, current, headers);
+  if (headers.some((h, i) => h !== (current[i] ?? '')) && !fixes.includes('table_created')) fixes.push('headers_restored');
   return { ...layout, columnCount, headers };
 }
 
@@ -110,7 +126,8 @@ function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]):
  * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
  * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
  * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
- *   above the header are left alone; a write starts at the top instead), its own headers kept, blank ones filled;
+ *   above the header are left alone; a write starts at the top instead), as wide as the data, its own headers kept
+ *   and the DIP columns it lacks added on the right (repairHeaders);
  * - nothing: a "DIP" sheet with an empty table.
  */
 export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<{ layout: TableLayout; fixes: EnsureFix[] }> {
@@ -149,7 +166,10 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       // table starts at the header shared/ finds under them, and the title lines stay above it as they are. Not
       // before a write (strict): that replaces the whole sheet's content in our layout, from the top.
       const skip = mode === 'strict' ? 0 : Math.max(0, findHeaderRow(top.values));
-      const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols: Math.max(WIDTH, used.columnCount) };
+      // Adopting, the table covers the person's columns only; the DIP columns missing from them are added past the
+      // used range, where the cells are empty. A write lays out DIP_COLUMNS from the first column anyway.
+      const cols = mode === 'strict' ? Math.max(WIDTH, used.columnCount) : used.columnCount;
+      const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols };
       const headers = (top.values[skip] ?? []).map(cellText);
       return { layout: repairTable(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
     }

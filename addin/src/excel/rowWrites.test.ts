@@ -63,7 +63,7 @@ describe('writeDipRow', () => {
 
   it('says the sheet is missing when a DIP column is gone', async () => {
     const { adapter, model } = await setup(3);
-    model.sheet('DIP')?.put(0, columnIndex('summary'), [['Ringkasan lain']]);
+    model.sheet('DIP')?.put(0, columnIndex('summary'), [['Kolom lain']]);
     const error = await adapter.writeDipRow(0, sampleRow(5)).catch((e: unknown) => e);
     expect((error as AdapterError).code).toBe('dip_sheet_missing');
   });

@@ -1,34 +1,40 @@
 /**
  * Writes into rows that already exist, without touching the rest of the table: one row's cells (the uji konsekuensi
- * form) and the hidden ID column (the ids a push gave). Both find their columns by header, so a sheet whose columns a
- * person moved still gets each value in the right cell, and neither rewrites what the person typed elsewhere.
+ * form) and the hidden ID column (the ids a push gave). Both find their columns by header (withDipColumns: by our
+ * header, else by what the header means), so a sheet whose columns a person moved, or an old DIP's layout, still
+ * gets each value in the right cell, and neither rewrites what the person typed elsewhere.
  */
 import { DIP_HEADERS, columnIndex } from '../../../shared/columns.js';
 import { rowWriteBytes } from './payload.js';
-import { TABLE_NAME } from './layout.js';
 import { AdapterError, syncOrMissing, type AdapterOptions, type ProgressFn } from './runner.js';
+import { withDipColumns } from './tableColumns.js';
 import { asText } from './writeRows.js';
 
 // What each run of ID cells costs besides its values: two object paths (getCell, getResizedRange) and an action.
 const RUN_OVERHEAD = 400;
-const ID_HEADER = DIP_HEADERS[columnIndex('id')] ?? 'ID';
-
-function columnBody(context: Excel.RequestContext, header: string): Excel.Range {
-  return context.workbook.tables.getItem(TABLE_NAME).columns.getItem(header).getDataBodyRange();
-}
+const ID = columnIndex('id');
+const ALL_COLUMNS = DIP_HEADERS.map((_, i) => i);
 
 /**
  * Writes `cells` (DIP column order, as toDipGrid lays a row out) into data row `rowIndex` (0 = first under the
  * header), each value into the column with its header: one sync, no read. The row must be one of the table's (the
- * caller got it from a read); a missing DIP column fails the whole action with dip_sheet_missing.
+ * caller got it from a read); a missing DIP column fails the whole action with dip_sheet_missing, and so does a
+ * combined "Waktu dan Tempat Pembuatan" column (two values cannot go into its one cell without rewriting it).
  */
 export async function writeDipRow(context: Excel.RequestContext, rowIndex: number, cells: readonly string[]): Promise<void> {
   if (!Number.isInteger(rowIndex) || rowIndex < 0) throw new AdapterError('grid_mismatch', `Row ${rowIndex} is not a data row.`);
   if (cells.length !== DIP_HEADERS.length) throw new AdapterError('grid_mismatch', 'A row to write must have one cell per DIP column.');
-  DIP_HEADERS.forEach((header, i) => {
-    columnBody(context, header).getCell(rowIndex, 0).values = [[asText(cells[i] ?? '')]];
-  });
-  await syncOrMissing(context);
+  await withDipColumns(
+    context,
+    ALL_COLUMNS,
+    async (column) => {
+      ALL_COLUMNS.forEach((i) => {
+        column(i).getCell(rowIndex, 0).values = [[asText(cells[i] ?? '')]];
+      });
+      await syncOrMissing(context);
+    },
+    { ownColumn: true },
+  );
 }
 
 /** A block of consecutive ID cells to write: data rows `start` … `start + values.length - 1`. */
@@ -86,9 +92,12 @@ export async function writeIdColumn(
 ): Promise<void> {
   const total = ids.filter((id) => id !== null).length;
   if (total === 0) return;
-  const column = columnBody(context, ID_HEADER);
-  column.load('rowCount');
-  await syncOrMissing(context);
+  const column = await withDipColumns(context, [ID], async (body) => {
+    const found = body(ID);
+    found.load('rowCount');
+    await syncOrMissing(context);
+    return found;
+  });
   if (ids.length > column.rowCount) {
     throw new AdapterError('grid_mismatch', `${ids.length} ids for a table of ${column.rowCount} rows.`);
   }

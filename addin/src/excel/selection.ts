@@ -1,13 +1,15 @@
 /**
  * The selection and the Kategori column: jump to a cell, read which data rows are selected, classify rows in bulk.
- * Columns are reached by their header through the table (table.columns.getItem), so each action is one sync and
- * still right when a person moved the columns.
+ * Columns are reached by their header through the table (withDipColumns: table.columns.getItem, else by what the
+ * header means), so each action is one sync on our own table and still right when a person moved the columns or
+ * the table is an old DIP's layout (two syncs more there).
  */
-import { DIP_COLUMNS, DIP_HEADERS, columnIndex } from '../../../shared/columns.js';
+import { DIP_COLUMNS, columnIndex } from '../../../shared/columns.js';
 import { parseAddress } from './address.js';
 import { TABLE_NAME } from './layout.js';
 import { chunkBySize, utf8Length } from './payload.js';
 import { syncOrMissing, type AdapterOptions } from './runner.js';
+import { withDipColumns } from './tableColumns.js';
 import { asText } from './writeRows.js';
 
 /** Sorted, distinct, non-negative integer indexes as runs of consecutive rows. */
@@ -37,17 +39,14 @@ export function selectedRows(address: string, sheetName: string, bodyRow: number
   return [...rows].sort((a, b) => a - b);
 }
 
-function dataColumn(context: Excel.RequestContext, index: number): Excel.Range {
-  const header = DIP_HEADERS[index] ?? DIP_HEADERS[columnIndex('title')] ?? '';
-  return context.workbook.tables.getItem(TABLE_NAME).columns.getItem(header).getDataBodyRange();
-}
-
 /** Shows a cell to the person (e.g. after a click on an issue). The hidden ID column sends them to the title instead. */
 export async function selectCell(context: Excel.RequestContext, rowIndex: number, index: number): Promise<void> {
   const visible = DIP_COLUMNS[index] && !DIP_COLUMNS[index]?.hidden ? index : columnIndex('title');
-  context.workbook.tables.getItem(TABLE_NAME).worksheet.activate();
-  dataColumn(context, visible).getCell(Math.max(0, rowIndex), 0).select();
-  await syncOrMissing(context);
+  await withDipColumns(context, [visible], async (column) => {
+    context.workbook.tables.getItem(TABLE_NAME).worksheet.activate();
+    column(visible).getCell(Math.max(0, rowIndex), 0).select();
+    await syncOrMissing(context);
+  });
 }
 
 /** The data rows the person selected (several areas allowed), in one sync. */
@@ -76,14 +75,17 @@ export async function setCategoryForRows(
 ): Promise<void> {
   const runs = toRuns(rowIndexes);
   if (runs.length === 0) return;
-  const column = dataColumn(context, columnIndex('category'));
+  const category = columnIndex('category');
   // Per run: two object paths (getCell, getResizedRange) and a values action, then the values themselves.
   const sizeOf = (run: { count: number }) => 400 + run.count * (utf8Length(JSON.stringify(asText(label))) + 3);
-  for (const chunk of chunkBySize(runs, sizeOf, options.maxRequestBytes)) {
-    for (const run of runs.slice(chunk.start, chunk.end)) {
-      const cells = column.getCell(run.start, 0).getResizedRange(run.count - 1, 0);
-      cells.values = Array.from({ length: run.count }, () => [asText(label)]);
+  await withDipColumns(context, [category], async (body) => {
+    const column = body(category);
+    for (const chunk of chunkBySize(runs, sizeOf, options.maxRequestBytes)) {
+      for (const run of runs.slice(chunk.start, chunk.end)) {
+        const cells = column.getCell(run.start, 0).getResizedRange(run.count - 1, 0);
+        cells.values = Array.from({ length: run.count }, () => [asText(label)]);
+      }
+      await syncOrMissing(context);
     }
-    await syncOrMissing(context);
-  }
+  });
 }
