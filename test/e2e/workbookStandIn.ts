@@ -3,7 +3,8 @@
  * addin/src/excel/README.md) over an in-memory grid; officeStandIn.ts does Office.onReady and Office.context.
  * Anything else the pane touches throws "not modelled" and is recorded in `misses`, so drift between the adapter and
  * this list fails the end-to-end test loudly instead of passing by accident. Notes are modelled, comments are not:
- * the host claims ExcelApi 1.18, where the adapter uses notes.
+ * the host claims ExcelApi 1.18, where the adapter uses notes. The active sheet is the one last activated or
+ * selected in, else the first (Excel always has one; a new sheet is not activated by worksheets.add).
  *
  * This function is serialised into the page (page.addInitScript) and given officeObjects.ts's createBatch, which
  * keeps those rules: it must not use anything else from outside its body.
@@ -18,6 +19,15 @@ export interface WorkbookHandle {
   typeCell(dataRow: number, header: string, value: string): void;
   /** The table, header first, as text. */
   tableGrid(): string[][];
+  /**
+   * Puts a sheet of cells from A1 (an old DIP on its own sheet, for the importer), creating the sheet at the end of
+   * the tabs or replacing what the sheet held; no table. A person's typing: nothing is charged to the pane's syncs.
+   */
+  putSheet(name: string, rows: string[][]): void;
+  /** Makes a sheet the active one, as a person clicking its tab. */
+  activateSheet(name: string): void;
+  /** The active sheet's name, or null when the workbook has no sheet yet. */
+  activeSheet(): string | null;
   fill(dataRow: number, header: string): string | null;
   note(dataRow: number, header: string): string | null;
   selection(): string;
@@ -37,6 +47,7 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
   const sheets: Sheet[] = [];
   const tables: Table[] = [];
   let selection = '';
+  let active: Sheet | null = null;
   const handle: WorkbookHandle = {} as WorkbookHandle;
   handle.misses = [];
   handle.errors = [];
@@ -69,6 +80,12 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
     Array.from({ length: x.rows }, (_, i) => Array.from({ length: x.cols }, (_, j) => fn(x.row + i, x.col + j)));
   const tableNamed = (name: string) => tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   const sheetNamed = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const activeSheet = (): Sheet | undefined => (active && sheets.includes(active) ? active : sheets[0]);
+  const newSheet = (name: string): Sheet => {
+    const sheet: Sheet = { name, cells: new Map(), fills: new Map(), notes: new Map(), frozen: 0 };
+    sheets.push(sheet);
+    return sheet;
+  };
   const miss = (what: string): never => {
     handle.misses.push(what);
     throw new Error(`workbook stand-in: ${what} is not modelled`);
@@ -104,7 +121,10 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
             if (what === 'All' || what === 'Contents') sheet.cells.delete(key(r, c));
             if (what === 'All') sheet.fills.delete(key(r, c));
           }),
-          select: () => void (selection = `${sheet.name}!${a1(rect())}`),
+          select: () => {
+            selection = `${sheet.name}!${a1(rect())}`;
+            active = sheet;
+          },
           getCell: (r: number, c: number) => range(sheet, () => ({ row: rect().row + r, col: rect().col + c, rows: 1, cols: 1 })),
           getResizedRange: (dr: number, dc: number) => range(sheet, () => ({ ...rect(), rows: rect().rows + dr, cols: rect().cols + dc })),
         },
@@ -205,7 +225,7 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
             const x = { row: top, col: left, rows: Math.max(...keys.map((k) => k[0])) - top + 1, cols: Math.max(...keys.map((k) => k[1])) - left + 1 };
             return range(sheet, () => x);
           },
-          activate: () => undefined,
+          activate: () => void (active = sheet),
         },
         nav: {
           tables: () =>
@@ -230,14 +250,15 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
       nav: {
         worksheets: () =>
           make({
+            // load('items/name'): the sheets in tab order, readable after the sync, each with its name loaded.
+            live: { items: () => sheets.map(worksheet) },
             props: {
               getItemOrNullObject: (name: string) => (sheetNamed(name) ? worksheet(sheetNamed(name) as Sheet) : make({}, true)),
-              add: (name: string) => {
-                if (sheetNamed(name)) return fail('InvalidArgument', 'the sheet exists');
-                const sheet: Sheet = { name, cells: new Map(), fills: new Map(), notes: new Map(), frozen: 0 };
-                sheets.push(sheet);
-                return worksheet(sheet);
+              getActiveWorksheet: () => {
+                const sheet = activeSheet();
+                return sheet ? worksheet(sheet) : fail('ItemNotFound', 'the workbook has no sheet');
               },
+              add: (name: string) => (sheetNamed(name) ? fail('InvalidArgument', 'the sheet exists') : worksheet(newSheet(name))),
             },
           }),
         tables: () =>
@@ -292,6 +313,15 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
     fill: (dataRow: number, header: string) => dipTable().sheet.fills.get(key(dipTable().row + 1 + dataRow, columnOf(dipTable(), header))) ?? null,
     note: (dataRow: number, header: string) => dipTable().sheet.notes.get(key(dipTable().row + 1 + dataRow, columnOf(dipTable(), header))) ?? null,
     selection: () => selection,
+    putSheet(name: string, rows: string[][]) {
+      const sheet = sheetNamed(name) ?? newSheet(name);
+      sheet.cells.clear();
+      rows.forEach((line, r) => line.forEach((v, c) => put(sheet, r, c, v)));
+    },
+    activateSheet(name: string) {
+      active = sheetNamed(name) ?? miss(`the test activated sheet ${name}, which is not in the workbook`);
+    },
+    activeSheet: () => activeSheet()?.name ?? null,
   });
   w.__dipWorkbook = handle;
 }
