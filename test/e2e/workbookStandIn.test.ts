@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createExcelAdapter, type SheetAdapter } from '../../addin/src/excel/adapter.js';
-import type { ExcelRunner } from '../../addin/src/excel/runner.js';
+import type { AdapterError, ExcelRunner } from '../../addin/src/excel/runner.js';
 import { createBatch } from './officeObjects.js';
 import { installWorkbookStandIn, type WorkbookHandle } from './workbookStandIn.js';
 
@@ -101,6 +101,42 @@ describe('workbook stand-in: Buat / perbaiki lembar DIP over an old DIP', () => 
     expect(grid.map((r) => r[0])).toEqual(['No.', '1', '2']);
     expect(grid.map((r) => r[1])).toEqual(['Jenis Informasi', 'Berkala', 'Dikecualikan']);
     expect(grid[1]?.[header.indexOf('ID')]).toBe('0b9e4a52-8f0e-4c5c-9a57-3f1f4f0d6a11');
+    expect(workbook.misses).toEqual([]);
+  });
+});
+
+describe('workbook stand-in: a table that lacks DIP columns, with a person\'s cells right of it', () => {
+  /** The old DIP's header and rows as a table of their own (as a person made it), not yet named TabelDIP. */
+  const personsTable = () =>
+    page.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('DIP');
+      sheet.tables.add(sheet.getRangeByIndexes(2, 0, 3, 4), true);
+      await context.sync();
+    });
+  const cellsOf = () =>
+    page.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItemOrNullObject('DIP').getRangeByIndexes(0, 0, 6, 20);
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
+
+  it('refuses to widen over them and changes nothing; widens once they are moved', async () => {
+    workbook.putSheet('DIP', [...OLD_DIP.slice(0, 3), [...(OLD_DIP[3] ?? []), '', 'cek ulang'], ...OLD_DIP.slice(4)]);
+    await personsTable();
+    const before = await cellsOf();
+    const error = (await adapter.ensureDipSheet().catch((e: unknown) => e)) as AdapterError;
+    expect(error.code).toBe('columns_blocked');
+    expect(error.blocked).toMatchObject({ sheet: 'DIP', cells: 'F4', first: 'E' });
+    expect(await cellsOf()).toEqual(before);
+
+    await page.Excel.run(async (context) => {
+      context.workbook.worksheets.getItemOrNullObject('DIP').getRangeByIndexes(3, 5, 1, 1).values = [['']];
+      await context.sync();
+    });
+    const result = await adapter.ensureDipSheet();
+    expect(result.fixes).toEqual(['table_renamed', 'columns_added', 'headers_restored']);
+    expect(workbook.tableGrid()[0]?.slice(0, 5)).toEqual([...(OLD_DIP[2] ?? []), 'ID']);
     expect(workbook.misses).toEqual([]);
   });
 });

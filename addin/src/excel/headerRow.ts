@@ -52,8 +52,8 @@ function inOurLayout(cells: readonly string[], keys: readonly (HeaderKey | null)
 
 /**
  * The header row after a repair, for `ensureDipSheet`; longer than `current` when DIP columns are missing (they are
- * added at the end: the new table columns are empty, so nothing a person typed is taken over). Never renamed: a
- * header that means something (one of ours moved elsewhere, another layout's "Jenis Informasi", "No."), which keeps
+ * added at the end, and only over empty cells: ensureTable refuses with columns_blocked otherwise, see widenRoom.ts).
+ * Never renamed: a header that means something (one of ours moved elsewhere, another layout's "Jenis Informasi", "No."), which keeps
  * the person's column as reading sees it; so the row numbers under "No." never become ids. Spacing and case drift
  * of our own headers is corrected. A blank header gets the DIP header of its position when the row is in our layout
  * (inOurLayout) and that column is nowhere else; with `restore` (our own table) so does an unknown header there, a

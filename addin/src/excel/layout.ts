@@ -6,6 +6,7 @@ import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex }
 import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
 import { columnPositions, missingHeaders, repairHeaders, strictHeaders } from './headerRow.js';
 import type { AdapterOptions } from './runner.js';
+import { ensureRoomToWiden, queueExtent } from './widenRoom.js';
 
 export const SHEET_NAME = 'DIP';
 export const TABLE_NAME = 'TabelDIP';
@@ -101,14 +102,21 @@ function writeHeaderCells(layout: TableLayout, before: readonly string[], after:
   }
 }
 
+const currentHeaders = (layout: TableLayout): string[] => Array.from({ length: layout.columnCount }, (_, i) => layout.headers[i] ?? '');
+
+/** The header row the repair gives the table: as long as the table, or longer by the DIP columns it lacks. */
+function plannedHeaders(layout: TableLayout, mode: HeaderMode): string[] {
+  const current = currentHeaders(layout);
+  return mode === 'strict' ? strictHeaders(current) : repairHeaders(current, mode);
+}
+
 /**
- * Puts the headers right and widens the table to hold the DIP columns it lacks (added at its right end); queues
- * the fixes, returns the new layout.
+ * Puts the headers right (`headers`, from plannedHeaders) and widens the table to hold the DIP columns it lacks
+ * (added at its right end, over cells ensureRoomToWiden found empty); queues the fixes, returns the new layout.
  */
-function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): TableLayout {
+function repairTable(layout: TableLayout, headers: readonly string[], fixes: EnsureFix[]): TableLayout {
   const { sheet, headerRow, firstColumn } = layout;
-  const current = Array.from({ length: layout.columnCount }, (_, i) => layout.headers[i] ?? '');
-  const headers = mode === 'strict' ? strictHeaders(current) : repairHeaders(current, mode);
+  const current = currentHeaders(layout);
   const columnCount = Math.max(headers.length, layout.columnCount);
   if (columnCount > layout.columnCount) {
     layout.table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, layout.bodyRows + 1, columnCount));
@@ -117,12 +125,17 @@ function repairTable(layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]):
   // The widened cells hold Excel's "ColumnN" placeholders, read here as blank: their new names differ, so they are written.
   writeHeaderCells(layout, current, headers);
   if (headers.some((h, i) => h !== (current[i] ?? '')) && !fixes.includes('table_created')) fixes.push('headers_restored');
-  return { ...layout, columnCount, headers };
+  return { ...layout, columnCount, headers: [...headers] };
 }
+
+/** A table just made where nothing stands right of it (see ensureTable), repaired: nothing to look at first. */
+const repairNew = (layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): TableLayout => repairTable(layout, plannedHeaders(layout, mode), fixes);
 
 /**
  * Finds, creates or repairs the DIP table in at most four syncs, whatever the workbook holds. The fixes are queued,
- * not synced, so a caller sends them with its own next batch.
+ * not synced, so a caller sends them with its own next batch. Widening an existing table never takes over what a
+ * person keeps right of it: when those cells hold something, columns_blocked is thrown before anything is queued
+ * (ensureRoomToWiden: no sync in the usual case, one when the sheet's values reach those cells).
  * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
  * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
  * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
@@ -138,10 +151,11 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
   const fixes: EnsureFix[] = [];
 
   let table: Excel.Table | null = existing.isNullObject ? null : existing;
+  let adopted = false;
   if (!table && named.isNullObject) {
     fixes.push('sheet_created', 'table_created');
     const sheet = workbook.worksheets.add(SHEET_NAME);
-    return { layout: repairTable(createTable(sheet, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+    return { layout: repairNew(createTable(sheet, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
   }
   if (!table) {
     named.tables.load('items/name');
@@ -150,14 +164,15 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
     await context.sync();
     const other = named.tables.items[0];
     if (other) {
-      // Adopt rather than stack a second table on the sheet.
-      other.name = TABLE_NAME;
-      fixes.push('table_renamed');
+      // Adopt rather than stack a second table on the sheet; renamed below, once it is known that it can be repaired.
+      adopted = true;
       table = other;
     } else {
       fixes.push('table_created');
+      // The tables made here stand where no value does: on an empty sheet, or over the sheet's values with the
+      // DIP columns they lack added past them. Nothing of the person's is in the way of the widening.
       if (used.isNullObject) {
-        return { layout: repairTable(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+        return { layout: repairNew(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
       }
       const top = named.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, HEADER_SEARCH_ROWS), used.columnCount);
       top.load('values');
@@ -171,19 +186,26 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       const cols = mode === 'strict' ? Math.max(WIDTH, used.columnCount) : used.columnCount;
       const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols };
       const headers = (top.values[skip] ?? []).map(cellText);
-      return { layout: repairTable(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
+      return { layout: repairNew(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
     }
   }
 
   const read = inspectTable(table);
+  const extent = queueExtent(table.worksheet);
   await context.sync();
   const layout = read();
+  const headers = plannedHeaders(layout, mode);
+  await ensureRoomToWiden(context, layout, headers.slice(layout.columnCount), extent());
+  if (adopted) {
+    table.name = TABLE_NAME;
+    fixes.push('table_renamed');
+  }
   if (layout.sheetName !== SHEET_NAME && named.isNullObject) {
     layout.sheet.name = SHEET_NAME;
     layout.sheetName = SHEET_NAME;
     fixes.push('sheet_renamed');
   }
-  return { layout: repairTable(layout, mode, fixes), fixes };
+  return { layout: repairTable(layout, headers, fixes), fixes };
 }
 
 export function ensureResult(layout: TableLayout, fixes: EnsureFix[]): EnsureResult {

@@ -20,6 +20,22 @@ describe('mock Excel', () => {
     });
   });
 
+  it('tells whether an object is the null object only after a sync, as Office.js does', async () => {
+    const excel = createMockExcel();
+    excel.model.addSheet('DIP').put(2, 3, [['x']]);
+    await excel.runner.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('DIP');
+      const missing = context.workbook.worksheets.getItemOrNullObject('Tidak ada');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex');
+      expect(() => missing.isNullObject).toThrow(/before context.sync/);
+      expect(() => used.isNullObject).toThrow(/before context.sync/);
+      await context.sync();
+      expect([sheet.isNullObject, missing.isNullObject, used.isNullObject]).toEqual([false, true, false]);
+      expect([used.rowIndex, used.columnIndex]).toEqual([2, 3]);
+    });
+  });
+
   it('refuses assignments it does not model', async () => {
     const excel = createMockExcel();
     excel.model.addSheet('DIP');

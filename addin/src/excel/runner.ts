@@ -20,15 +20,31 @@ export const officeRunner: ExcelRunner = {
  * - dip_sheet_missing: no "TabelDIP" table (or a column of it) — ask the user to create/repair the sheet;
  * - grid_mismatch: the caller passed a grid whose header is not DIP_HEADERS (a programming error);
  * - too_large: Excel refused a request as too large even at the smallest chunk;
- * - cancelled: the AbortSignal fired between chunks (`done` rows of `total` were handled).
+ * - cancelled: the AbortSignal fired between chunks (`done` rows of `total` were handled);
+ * - columns_blocked: the DIP table lacks columns and the cells right of it, where they would go, hold something a
+ *   person typed (`blocked` says where); nothing was changed.
  */
-export type AdapterErrorCode = 'dip_sheet_missing' | 'grid_mismatch' | 'too_large' | 'cancelled';
+export type AdapterErrorCode = 'dip_sheet_missing' | 'grid_mismatch' | 'too_large' | 'cancelled' | 'columns_blocked';
+
+/** Where the DIP columns a table lacks would go, and what stands there (columns_blocked). */
+export interface ColumnsBlocked {
+  /** The table's sheet. */
+  sheet: string;
+  /** The DIP headers that would be added, in order. */
+  columns: string[];
+  /** The sheet columns they would take, as letters: "E" to "Q" (equal for one column). */
+  first: string;
+  last: string;
+  /** The smallest area holding every non-empty cell among them, in A1 without the sheet: "E3", "G1:H3". */
+  cells: string;
+}
 
 export class AdapterError extends Error {
   constructor(
     readonly code: AdapterErrorCode,
     message: string,
     readonly progress?: { done: number; total: number },
+    readonly blocked?: ColumnsBlocked,
   ) {
     super(message);
     this.name = 'AdapterError';

@@ -12,6 +12,8 @@ import { enImportDip, enUnitMode } from './en.unit.js';
 const n = (x: number) => x.toLocaleString('en-GB');
 const v = (x: number | null) => (x === null ? '–' : `v${x}`);
 const s = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+const someOf = (names: readonly string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${n(names.length - 3)} more`);
+const span = (first: string, last: string) => (first === last ? `column ${first}` : `columns ${first}–${last}`);
 
 export const en: Messages = {
   lang: { switchTo: 'Bahasa Indonesia', tooltip: 'Ganti bahasa panel ke Bahasa Indonesia' },
@@ -273,7 +275,14 @@ export const en: Messages = {
       dip_sheet_missing: 'The DIP table was not found in this workbook. Choose "Create / repair the DIP sheet" first.',
       too_large: 'A single row is too large for Excel to read or write at once. Check for very long cells.',
       grid_mismatch: 'The column layout does not match the DIP sheet. Choose "Create / repair the DIP sheet", then try again.',
+      columns_blocked:
+        'The DIP sheet was not changed: the DIP table needs more columns on its right, but the cells there hold data. Move it or insert empty columns right of the table, then try again.',
     },
+    columnsBlocked: (b) =>
+      `The DIP sheet was not changed: the DIP table needs ${s(b.columns.length, 'more column', 'more columns')} on its right (${someOf(b.columns)}), ` +
+      `in ${span(b.first, b.last)} of sheet ${b.sheet}, but ${b.cells} holds something. So that it is not overwritten or taken into the table, ` +
+      `move it elsewhere, or insert ${s(b.columns.length, 'empty column', 'empty columns')} there (select ${span(b.first, b.last)} by the column letters, ` +
+      `right-click → Insert), then try again.`,
     task: {
       sheet_changed: 'The sheet changed since you reviewed it. Repeat this step so that no change gets overwritten.',
       nothing_to_pull: 'The register on the server is still empty: there is no version to pull.',

@@ -3,6 +3,7 @@
  * of an exception (which may be English, technical, or leak internals).
  */
 import { ApiError, NetworkError, TaskError, isAbort } from '../api/errors.js';
+import type { ColumnsBlocked } from '../excel/runner.js';
 import type { Messages } from './id.js';
 
 /** Office.js errors (OfficeExtension.Error) carry a string `code` such as "InvalidOperationInCellEditMode". */
@@ -22,7 +23,9 @@ export function errorText(t: Messages, err: unknown): string {
     return byCode ?? t.errors.status(err.status);
   }
   if (err instanceof Error && err.name === 'AdapterError') {
-    const code = (err as Error & { code?: unknown }).code;
+    const { code, blocked } = err as Error & { code?: unknown; blocked?: ColumnsBlocked };
+    // Where the table cannot widen, and what to do about it: the person must find those cells.
+    if (code === 'columns_blocked' && blocked) return t.errors.columnsBlocked(blocked);
     const text = typeof code === 'string' ? (t.errors.adapter as Record<string, string | undefined>)[code] : undefined;
     return text ?? t.errors.excelGeneric;
   }

@@ -5,6 +5,7 @@
 import type { Article17Letter, Category } from '../../../shared/row.js';
 import type { Role, VersionState } from '../../../shared/api.js';
 import type { EnsureFix } from '../excel/layout.js';
+import type { ColumnsBlocked } from '../excel/runner.js';
 import { idApproval, idWorkflow } from './id.approval.js';
 import { idCodes } from './id.codes.js';
 import { idRounds } from './id.rounds.js';
@@ -12,6 +13,9 @@ import { idImportDip, idUnitMode } from './id.unit.js';
 
 const n = (x: number) => x.toLocaleString('id-ID');
 const v = (x: number | null) => (x === null ? '–' : `v${x}`);
+/** "ID, Kategori, Judul Informasi dan 10 lainnya": a long list of headers kept to one line. */
+const someOf = (names: readonly string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} dan ${n(names.length - 3)} lainnya`);
+const span = (b: ColumnsBlocked) => (b.first === b.last ? `kolom ${b.first}` : `kolom ${b.first}–${b.last}`);
 
 export const id = {
   lang: { switchTo: 'English', tooltip: 'Switch the task pane to English' },
@@ -286,7 +290,15 @@ export const id = {
       dip_sheet_missing: 'Tabel DIP tidak ditemukan di buku kerja ini. Pilih "Buat / perbaiki lembar DIP" terlebih dahulu.',
       too_large: 'Satu baris terlalu besar untuk dibaca atau ditulis Excel sekaligus. Periksa sel yang sangat panjang.',
       grid_mismatch: 'Susunan kolom tidak cocok dengan lembar DIP. Pilih "Buat / perbaiki lembar DIP", lalu coba lagi.',
+      columns_blocked:
+        'Lembar DIP tidak diubah: tabel DIP perlu kolom tambahan di kanannya, tetapi sel di sana berisi data. Pindahkan isinya atau sisipkan kolom kosong di kanan tabel, lalu coba lagi.',
     },
+    /** columns_blocked with its place: which DIP columns, where they would go, what is in the way, what to do. */
+    columnsBlocked: (b: ColumnsBlocked) =>
+      `Lembar DIP tidak diubah: tabel DIP perlu ${n(b.columns.length)} kolom lagi di kanannya (${someOf(b.columns)}), ` +
+      `yaitu di ${span(b)} lembar ${b.sheet}, tetapi ada isi di ${b.cells}. Agar isi itu tidak tertimpa atau masuk ke tabel, ` +
+      `pindahkan ke tempat lain, atau sisipkan ${n(b.columns.length)} kolom kosong di sana ` +
+      `(${b.first === b.last ? `klik huruf kolom ${b.first}` : `pilih huruf kolom ${b.first} sampai ${b.last}`}, klik kanan → Sisipkan), lalu coba lagi.`,
     task: {
       sheet_changed: 'Lembar berubah sejak Anda meninjaunya. Ulangi langkah ini agar tidak ada perubahan yang tertimpa.',
       nothing_to_pull: 'Register di server masih kosong: belum ada versi untuk ditarik.',

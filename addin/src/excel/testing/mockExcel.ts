@@ -7,7 +7,9 @@
  * Commands are applied to the model when queued; `context.sync()` closes the batch: it is counted, its request and
  * response sizes are measured (JSON, as Office.js sends them) and, like Excel on the web, a batch over
  * `limitBytes` fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded. An error Excel would
- * raise (ItemNotFound, ApiNotFound, InvalidArgument) is raised by the next sync, as in Office.js.
+ * raise (ItemNotFound, ApiNotFound, InvalidArgument) is raised by the next sync, as in Office.js. `isNullObject`
+ * can be read only after a sync that followed the object's making: Office.js throws PropertyNotLoaded before, and
+ * office-addin-mock would answer at once.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { jsonBytes } from '../payload.js';
@@ -122,14 +124,20 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
   }
 
   const proxies = new WeakMap<Raw, unknown>();
+  // The sync count when each object was made: its isNullObject is known only after a later sync.
+  const born = new WeakMap<Raw, number>();
 
   function wrap(raw: Raw, spec: Spec): unknown {
     const known = proxies.get(raw);
     if (known) return known;
     if (!('isNullObject' in raw)) raw.isNullObject = false;
+    born.set(raw, batches.length);
     const proxy: unknown = new Proxy(raw, {
       get(target, key) {
         if (key === 'load') return (arg?: string) => (load(target, spec, arg), proxy);
+        if (key === 'isNullObject' && batches.length <= (born.get(target) ?? -1)) {
+          throw officeError('PropertyNotLoaded', 'isNullObject read before context.sync()');
+        }
         if (typeof key === 'string' && spec.nav?.[key]) {
           const child = target[key] as Raw;
           if (!proxies.has(child)) request += COST.nav;
