@@ -3,9 +3,8 @@
  * lines, the body's name, a blank line, then the header) and finding the header is shared/'s job (parseDipGrid).
  * Reading changes nothing in the workbook: a preview must not touch what a person has not yet agreed to replace.
  */
-import { jsonBytes } from './payload.js';
-import { cellAsText } from './readSheet.js';
-import { AdapterError, isPayloadTooLarge, throwIfCancelled, type AdapterOptions, type ProgressFn } from './runner.js';
+import { readBlockAsText } from './readText.js';
+import type { AdapterOptions, ProgressFn } from './runner.js';
 
 export interface SheetList {
   /** Every worksheet's name, in tab order. */
@@ -48,35 +47,7 @@ export async function readSheetGrid(
   await context.sync();
   if (used.isNullObject) return [];
 
-  const total = used.rowIndex + used.rowCount;
-  const width = used.columnIndex + used.columnCount;
-  const grid: string[][] = [];
-  onProgress?.(0, total);
-  let size = Math.max(1, options.readChunkRows);
-  while (grid.length < total) {
-    const start = grid.length;
-    throwIfCancelled(signal, start, total);
-    const count = Math.min(size, total - start);
-    const range = sheet.getRangeByIndexes(start, 0, count, width);
-    range.load('values,text');
-    try {
-      await context.sync();
-    } catch (error) {
-      if (!isPayloadTooLarge(error)) throw error;
-      if (count === 1) throw new AdapterError('too_large', 'A single row is larger than Excel allows in one response.');
-      size = Math.ceil(count / 2);
-      continue;
-    }
-    const values = range.values;
-    const text = range.text;
-    for (let r = 0; r < count; r++) {
-      const v = values[r] ?? [];
-      const t = text[r] ?? [];
-      grid.push(Array.from({ length: width }, (_, c) => cellAsText(v[c], t[c])));
-    }
-    onProgress?.(grid.length, total);
-    const bytes = jsonBytes(values) + jsonBytes(text);
-    size = Math.max(1, Math.min(options.maxReadRows, Math.floor((0.9 * options.maxRequestBytes * count) / Math.max(1, bytes))));
-  }
-  return grid;
+  // From A1, not from the used range's corner: grid row i is sheet row i + 1 whatever lies above or left of the values.
+  const block = { row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+  return readBlockAsText(context, options, sheet, block, onProgress, signal);
 }
