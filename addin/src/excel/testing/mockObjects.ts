@@ -5,6 +5,7 @@
  */
 import { a1 } from '../address.js';
 import type { MockIo, Spec } from './mockExcel.js';
+import { SHEET_COLUMNS, isEntireRows } from './rowShift.js';
 import { overlaps, type ChartModel, type Rect, type SheetModel, type TableModel, type WorkbookModel } from './workbookModel.js';
 
 /**
@@ -33,9 +34,21 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
       if (!ok) io.fail('InvalidArgument', `${what}: the array does not match the range size ${rect.rows}x${rect.cols}`);
       return ok ? (value as unknown[][]) : null;
     };
+    // Entire rows (insert, delete) are the only cells the model shifts: a block of cells moved down or up alone
+    // would need Excel's rules for what it tears (tables, merged cells), which the adapter never relies on.
+    const shift = (count: number, what: string) => {
+      const rect = rectOf();
+      if (!isEntireRows(rect)) throw new Error(`mock Excel: ${what} is modelled for entire rows only (getEntireRow())`);
+      io.charge(CALL);
+      const refused = model.shiftRows(sheet, rect.row, count * rect.rows);
+      if (refused) io.fail('InvalidOperation', `${what}: ${refused}`);
+    };
     const obj = io.make({
       live: {
-        address: () => `${sheet.name}!${a1(rectOf().row, rectOf().col, rectOf().rows, rectOf().cols)}`,
+        address: () => {
+          const { row, col, rows, cols } = rectOf();
+          return `${sheet.name}!${isEntireRows(rectOf()) ? `${row + 1}:${row + rows}` : a1(row, col, rows, cols)}`;
+        },
         rowIndex: () => rectOf().row,
         columnIndex: () => rectOf().col,
         rowCount: () => rectOf().rows,
@@ -61,6 +74,22 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
         getCell: (r: number, c: number) => range(sheet, () => ({ row: rectOf().row + r, col: rectOf().col + c, rows: 1, cols: 1 })),
         getResizedRange: (dr: number, dc: number) =>
           range(sheet, () => ({ ...rectOf(), rows: rectOf().rows + dr, cols: rectOf().cols + dc })),
+        getEntireRow: () => range(sheet, () => ({ row: rectOf().row, col: 0, rows: rectOf().rows, cols: SHEET_COLUMNS })),
+        // Returns the range at the now blank rows, as Office.js does.
+        insert: (direction: string) => {
+          if (direction !== 'Down') throw new Error(`mock Excel: insert('${direction}') is not modelled`);
+          const { row, rows } = rectOf();
+          shift(1, 'insert');
+          return range(sheet, () => ({ row, col: 0, rows, cols: SHEET_COLUMNS }));
+        },
+        delete: (direction: string) => {
+          if (direction !== 'Up') throw new Error(`mock Excel: delete('${direction}') is not modelled`);
+          shift(-1, 'delete');
+        },
+        getUsedRangeOrNullObject: () => {
+          const used = sheet.usedRange(rectOf());
+          return used ? range(sheet, () => used) : io.nullObject({ rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 });
+        },
       },
       nav: {
         format: {
@@ -152,6 +181,7 @@ export function buildSpecs(model: WorkbookModel, io: MockIo): { workbook: () => 
         resize: (target: unknown) => {
           const { sheet, rect } = rangeOf(target, 'table.resize');
           if (sheet !== t.sheet || rect.row !== t.row || !overlaps(rect, t)) return io.fail('InvalidArgument', 'resize must keep the header row');
+          if (model.tablesOn(sheet).some((x) => x !== t && overlaps(x, rect))) return io.fail('InvalidArgument', 'tables cannot overlap');
           io.charge(CALL);
           Object.assign(t, rect);
           model.nameBlankHeaders(t);

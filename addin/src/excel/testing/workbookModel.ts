@@ -3,6 +3,7 @@
  * selection. Plain data, so tests can set a workbook up and assert on what the adapter left in it.
  */
 import { a1 } from '../address.js';
+import { moveKeys, movedRect } from './rowShift.js';
 
 export type Cell = string | number | boolean;
 
@@ -127,12 +128,13 @@ export class SheetModel {
     return this.read(rect, (r, c) => this.get(r, c));
   }
 
-  /** The smallest rectangle holding every non-empty value, or null for an empty sheet. */
-  usedRange(): Rect | null {
+  /** The smallest rectangle holding every non-empty value (of `within`, else of the sheet), or null for none. */
+  usedRange(within?: Rect): Rect | null {
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
     this.values.forEach((line, r) =>
       line.forEach((v, c) => {
         if (v === '' || v === undefined) return;
+        if (within && !inside(within, r, c)) return;
         top = Math.min(top, r);
         left = Math.min(left, c);
         bottom = Math.max(bottom, r);
@@ -164,6 +166,26 @@ export class SheetModel {
 
   setFill(rect: Rect, color: string): void {
     for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) this.fills.set(key(r, c), color);
+  }
+
+  /**
+   * Inserts `count` entire rows at `at` (count > 0) or deletes them from `at` (count < 0), as Excel does: every
+   * cell below moves with its value, number format, fill, note and comment; ranges of formats and validations move,
+   * grow or shrink with their rows (tables: WorkbookModel.shiftRows).
+   */
+  shiftRows(at: number, count: number): void {
+    for (const grid of [this.values, this.numberFormats] as unknown[][][]) {
+      if (grid.length <= at) continue;
+      if (count > 0) grid.splice(at, 0, ...Array.from({ length: count }, () => []));
+      else grid.splice(at, -count);
+    }
+    for (const map of [this.displayText, this.fills, this.notes, this.comments]) moveKeys(map, at, count);
+    const move = <T extends Rect>(rects: T[]) => rects.map((r) => movedRect(r, at, count)).filter((r): r is T => r !== null);
+    this.wrapped = move(this.wrapped);
+    this.aligned = move(this.aligned);
+    this.bold = move(this.bold);
+    this.validations = move(this.validations);
+    for (const chart of this.charts) chart.source = movedRect(chart.source, at, count) ?? chart.source;
   }
 }
 
@@ -215,6 +237,30 @@ export class WorkbookModel {
     const t = this.table(name);
     if (!t) throw new Error(`no table ${name}`);
     return t.sheet.grid(t);
+  }
+
+  /**
+   * Entire rows inserted (count > 0) or deleted (count < 0) on a sheet, with its tables: a table below moves, one
+   * the insertion passes through grows (one right above it does not: Excel adds rows to a table only inside it),
+   * one whose rows are all deleted goes. A message when Excel would refuse or the model does not know the outcome
+   * (deleting a table's header row and not its body, or every body row and not the header): nothing is changed.
+   */
+  shiftRows(sheet: SheetModel, at: number, count: number): string | null {
+    const tables = this.tablesOn(sheet);
+    if (count < 0) {
+      for (const t of tables) {
+        const moved = movedRect(t, at, count);
+        const header = t.row >= at && t.row < at - count;
+        if (moved && (header || moved.rows < 2)) return `deletes the header row or every body row of ${t.name}`;
+      }
+    }
+    sheet.shiftRows(at, count);
+    for (const t of tables) {
+      const moved = movedRect(t, at, count);
+      if (moved) Object.assign(t, moved);
+      else this.tables.splice(this.tables.indexOf(t), 1);
+    }
+    return null;
   }
 
   select(sheet: string, rect: Rect): void {
