@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createExcelAdapter, type SheetAdapter } from '../../addin/src/excel/adapter.js';
 import type { AdapterError, ExcelRunner } from '../../addin/src/excel/runner.js';
+import { sampleGrid } from '../../addin/src/excel/testing/sampleRows.js';
 import { createBatch } from './officeObjects.js';
 import { installWorkbookStandIn, type WorkbookHandle } from './workbookStandIn.js';
 
@@ -137,6 +138,34 @@ describe('workbook stand-in: a table that lacks DIP columns, with a person\'s ce
     const result = await adapter.ensureDipSheet();
     expect(result.fixes).toEqual(['table_renamed', 'columns_added', 'headers_restored']);
     expect(workbook.tableGrid()[0]?.slice(0, 5)).toEqual([...(OLD_DIP[2] ?? []), 'ID']);
+    expect(workbook.misses).toEqual([]);
+  });
+});
+
+describe('workbook stand-in: a write that changes the number of rows over a signature block', () => {
+  const BLOCK = [['Ditetapkan di Bandung'], ['pada tanggal 2 Januari 2024'], ['KEPALA DINAS'], [''], ['NIP 19700101 199503 1 001']];
+  const cells = (row: number, rows: number) =>
+    page.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItemOrNullObject('DIP').getRangeByIndexes(row, 11, rows, 1);
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
+
+  it('moves the block down with the rows inserted over it, and back up when the rows are fewer', async () => {
+    await adapter.writeDipRows(sampleGrid(3));
+    await page.Excel.run(async (context) => {
+      context.workbook.worksheets.getItemOrNullObject('DIP').getRangeByIndexes(5, 11, BLOCK.length, 1).values = BLOCK;
+      await context.sync();
+    });
+
+    await adapter.writeDipRows(sampleGrid(30));
+    expect(workbook.tableGrid()).toEqual(sampleGrid(30));
+    expect(await cells(5 + 27, BLOCK.length)).toEqual(BLOCK);
+
+    await adapter.writeDipRows(sampleGrid(2));
+    expect(workbook.tableGrid()).toEqual(sampleGrid(2));
+    expect(await cells(4, BLOCK.length)).toEqual(BLOCK);
     expect(workbook.misses).toEqual([]);
   });
 });

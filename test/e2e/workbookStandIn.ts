@@ -86,6 +86,52 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
     sheets.push(sheet);
     return sheet;
   };
+  // Entire rows ("5:14"): a range from column A to Excel's last column, XFD.
+  const SHEET_COLUMNS = 16_384;
+  const entireRows = (x: Rect) => x.col === 0 && x.cols === SHEET_COLUMNS;
+  const usedIn = (s: Sheet, within: Rect | null): Rect | null => {
+    const keys = [...s.cells.keys()]
+      .map((k) => k.split(':').map(Number) as [number, number])
+      .filter(([r, c]) => !within || (r >= within.row && r < within.row + within.rows && c >= within.col && c < within.col + within.cols));
+    if (keys.length === 0) return null;
+    const top = Math.min(...keys.map((k) => k[0]));
+    const left = Math.min(...keys.map((k) => k[1]));
+    return { row: top, col: left, rows: Math.max(...keys.map((k) => k[0])) - top + 1, cols: Math.max(...keys.map((k) => k[1])) - left + 1 };
+  };
+  /**
+   * Entire rows inserted at `at` (count > 0) or deleted from it (count < 0), as Excel does: cells, fills and notes
+   * below move; a table below moves, one the insertion passes through (under its header) grows, one right above it
+   * does not; deleted rows leave a table, all of them take it away. Deleting a table's header row without its body,
+   * or its whole body without the header, is refused (the message; nothing changed): the adapter never does either.
+   */
+  const shiftRows = (s: Sheet, at: number, count: number): string | null => {
+    const moved = (x: Rect): Rect | null => {
+      const end = x.row + x.rows;
+      if (count > 0) return x.row >= at ? { ...x, row: x.row + count } : at < end ? { ...x, rows: x.rows + count } : x;
+      const gone = Math.max(0, Math.min(end, at - count) - Math.max(x.row, at));
+      return gone === x.rows ? null : { ...x, row: x.row < at ? x.row : Math.max(at, x.row + count), rows: x.rows - gone };
+    };
+    const onSheet = tables.filter((t) => t.sheet === s);
+    for (const t of onSheet) {
+      const m = moved(t);
+      if (count < 0 && m && ((t.row >= at && t.row < at - count) || m.rows < 2)) return `would delete the header or the whole body of ${t.name}`;
+    }
+    for (const map of [s.cells, s.fills, s.notes] as Map<string, unknown>[]) {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(':').map(Number) as [number, number];
+        if (r < at) map.set(k, v);
+        else if (count > 0 || r >= at - count) map.set(key(r + count, c), v);
+      }
+    }
+    for (const t of onSheet) {
+      const m = moved(t);
+      if (m) Object.assign(t, m);
+      else tables.splice(tables.indexOf(t), 1);
+    }
+    return null;
+  };
   const miss = (what: string): never => {
     handle.misses.push(what);
     throw new Error(`workbook stand-in: ${what} is not modelled`);
@@ -97,6 +143,12 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
     const rangeArg = (v: unknown) => (typeof v === 'object' && v !== null ? ranges.get(v) : undefined) ?? miss('a Range from elsewhere');
 
     function range(sheet: Sheet, rect: () => Rect): Record<string, unknown> {
+      const shift = (count: number, what: string) => {
+        const x = rect();
+        if (!entireRows(x)) return miss(`${what} on cells that are not entire rows`);
+        const refused = shiftRows(sheet, x.row, count * x.rows);
+        return refused ? fail('InvalidOperation', refused) : undefined;
+      };
       const obj = make({
         live: {
           values: () => matrix(rect(), (r, c) => get(sheet, r, c)),
@@ -105,7 +157,7 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
           columnIndex: () => rect().col,
           rowCount: () => rect().rows,
           columnCount: () => rect().cols,
-          address: () => `${sheet.name}!${a1(rect())}`,
+          address: () => `${sheet.name}!${entireRows(rect()) ? `${rect().row + 1}:${rect().row + rect().rows}` : a1(rect())}`,
         },
         set: {
           values: (v) => {
@@ -127,6 +179,18 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
           },
           getCell: (r: number, c: number) => range(sheet, () => ({ row: rect().row + r, col: rect().col + c, rows: 1, cols: 1 })),
           getResizedRange: (dr: number, dc: number) => range(sheet, () => ({ ...rect(), rows: rect().rows + dr, cols: rect().cols + dc })),
+          getEntireRow: () => range(sheet, () => ({ row: rect().row, col: 0, rows: rect().rows, cols: SHEET_COLUMNS })),
+          insert: (direction: string) => {
+            if (direction !== 'Down') return miss(`insert('${direction}')`);
+            const { row, rows } = rect();
+            shift(1, 'insert');
+            return range(sheet, () => ({ row, col: 0, rows, cols: SHEET_COLUMNS })); // the now blank rows
+          },
+          delete: (direction: string) => (direction === 'Up' ? shift(-1, 'delete') : miss(`delete('${direction}')`)),
+          getUsedRangeOrNullObject: () => {
+            const x = usedIn(sheet, rect());
+            return x ? range(sheet, () => x) : make({ live: { rowIndex: () => 0, columnIndex: () => 0, rowCount: () => 0, columnCount: () => 0 } }, true);
+          },
         },
         nav: {
           format: () =>
@@ -160,6 +224,7 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
             const { rect } = rangeArg(target);
             const x = rect();
             if (x.row !== t.row || x.col !== t.col) return fail('InvalidArgument', 'resize must keep the header row');
+            if (tables.some((o) => o !== t && o.sheet === t.sheet && overlaps(o, x))) return fail('InvalidArgument', 'tables cannot overlap');
             Object.assign(t, x);
             for (let c = 0; c < t.cols; c++) if (get(t.sheet, t.row, t.col + c) === '') put(t.sheet, t.row, t.col + c, `Column${c + 1}`);
           },
@@ -218,12 +283,8 @@ export function installWorkbookStandIn(createBatch: CreateBatch): void {
         props: {
           getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => range(sheet, () => ({ row, col, rows, cols })),
           getUsedRangeOrNullObject: () => {
-            const keys = [...sheet.cells.keys()].map((k) => k.split(':').map(Number) as [number, number]);
-            if (keys.length === 0) return make({ live: { rowIndex: () => 0, columnIndex: () => 0, rowCount: () => 0, columnCount: () => 0 } }, true);
-            const top = Math.min(...keys.map((k) => k[0]));
-            const left = Math.min(...keys.map((k) => k[1]));
-            const x = { row: top, col: left, rows: Math.max(...keys.map((k) => k[0])) - top + 1, cols: Math.max(...keys.map((k) => k[1])) - left + 1 };
-            return range(sheet, () => x);
+            const x = usedIn(sheet, null);
+            return x ? range(sheet, () => x) : make({ live: { rowIndex: () => 0, columnIndex: () => 0, rowCount: () => 0, columnCount: () => 0 } }, true);
           },
           activate: () => void (active = sheet),
         },

@@ -58,8 +58,8 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
   return {
     ensureDipSheet: () =>
       runner.run(async (context) => {
-        const { layout, fixes } = await ensureTable(context, 'restore');
-        applyFormats(layout, layout.bodyRows, options);
+        const { layout, fixes, around } = await ensureTable(context, 'restore');
+        applyFormats(layout, layout.bodyRows, options, around.below);
         await context.sync();
         return ensureResult(layout, fixes);
       }),

@@ -5,6 +5,7 @@
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
 import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
 import { columnPositions, missingHeaders, repairHeaders, strictHeaders } from './headerRow.js';
+import { NOTHING_AROUND, aroundOf, queueBodyRows, type Around } from './rowsBelow.js';
 import type { AdapterOptions } from './runner.js';
 import { ensureRoomToWiden, queueExtent } from './widenRoom.js';
 
@@ -131,11 +132,19 @@ function repairTable(layout: TableLayout, headers: readonly string[], fixes: Ens
 /** A table just made where nothing stands right of it (see ensureTable), repaired: nothing to look at first. */
 const repairNew = (layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): TableLayout => repairTable(layout, plannedHeaders(layout, mode), fixes);
 
+/** The table as ensureTable left it (repairs queued), the fixes, and what lies around its rows (rowsBelow.ts). */
+export interface Ensured {
+  layout: TableLayout;
+  fixes: EnsureFix[];
+  around: Around;
+}
+
 /**
  * Finds, creates or repairs the DIP table in at most four syncs, whatever the workbook holds. The fixes are queued,
  * not synced, so a caller sends them with its own next batch. Widening an existing table never takes over what a
  * person keeps right of it: when those cells hold something, columns_blocked is thrown before anything is queued
- * (ensureRoomToWiden: no sync in the usual case, one when the sheet's values reach those cells).
+ * (ensureRoomToWiden: no sync in the usual case, one when the sheet's values reach those cells). What lies under
+ * and beside the table's rows (for a write that changes their number) is read in the sync that reads the table.
  * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
  * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
  * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
@@ -143,7 +152,7 @@ const repairNew = (layout: TableLayout, mode: HeaderMode, fixes: EnsureFix[]): T
  *   and the DIP columns it lacks added on the right (repairHeaders);
  * - nothing: a "DIP" sheet with an empty table.
  */
-export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<{ layout: TableLayout; fixes: EnsureFix[] }> {
+export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<Ensured> {
   const { workbook } = context;
   const named = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
   const existing = workbook.tables.getItemOrNullObject(TABLE_NAME);
@@ -155,7 +164,7 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
   if (!table && named.isNullObject) {
     fixes.push('sheet_created', 'table_created');
     const sheet = workbook.worksheets.add(SHEET_NAME);
-    return { layout: repairNew(createTable(sheet, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+    return { layout: repairNew(createTable(sheet, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes, around: NOTHING_AROUND };
   }
   if (!table) {
     named.tables.load('items/name');
@@ -172,7 +181,7 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       // The tables made here stand where no value does: on an empty sheet, or over the sheet's values with the
       // DIP columns they lack added past them. Nothing of the person's is in the way of the widening.
       if (used.isNullObject) {
-        return { layout: repairNew(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes };
+        return { layout: repairNew(createTable(named, { row: 0, col: 0, rows: 2, cols: WIDTH }, []), mode, fixes), fixes, around: NOTHING_AROUND };
       }
       const top = named.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, HEADER_SEARCH_ROWS), used.columnCount);
       top.load('values');
@@ -186,12 +195,14 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       const cols = mode === 'strict' ? Math.max(WIDTH, used.columnCount) : used.columnCount;
       const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols };
       const headers = (top.values[skip] ?? []).map(cellText);
-      return { layout: repairNew(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes };
+      // The table reaches the bottom of the sheet's values and spans all their columns: nothing lies around it.
+      return { layout: repairNew(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes, around: NOTHING_AROUND };
     }
   }
 
   const read = inspectTable(table);
   const extent = queueExtent(table.worksheet);
+  const bodyRows = queueBodyRows(table);
   await context.sync();
   const layout = read();
   const headers = plannedHeaders(layout, mode);
@@ -205,7 +216,8 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
     layout.sheetName = SHEET_NAME;
     fixes.push('sheet_renamed');
   }
-  return { layout: repairTable(layout, headers, fixes), fixes };
+  const repaired = repairTable(layout, headers, fixes);
+  return { layout: repaired, fixes, around: aroundOf(repaired, extent(), bodyRows()) };
 }
 
 export function ensureResult(layout: TableLayout, fixes: EnsureFix[]): EnsureResult {
@@ -228,11 +240,13 @@ function listValidation(range: Excel.Range, labels: readonly string[], title: st
 
 /**
  * Column widths, the hidden ID column, the frozen header, drop-down lists for Kategori and Bentuk, wrapped prose
- * columns — all over a bounded number of rows. Idempotent, so a repair simply applies it again.
+ * columns — all over a bounded number of rows. Idempotent, so a repair simply applies it again. The lists, wrap and
+ * alignment reach past the table (rows typed under it get them) unless something lies `below` it: a signature block
+ * must not get drop-down lists or wrapped lines. Rows added inside a table take its columns' formats anyway.
  */
-export function applyFormats(layout: TableLayout, bodyRows: number, options: AdapterOptions): void {
+export function applyFormats(layout: TableLayout, bodyRows: number, options: AdapterOptions, below = false): void {
   const { sheet, headerRow, firstColumn } = layout;
-  const rows = Math.max(options.formatRows, bodyRows + options.formatMargin);
+  const rows = below ? Math.max(bodyRows, 1) : Math.max(options.formatRows, bodyRows + options.formatMargin);
   const positions = columnPositions(layout.headers);
   const column = (i: number) => (positions[i] ?? -1) >= 0 ? firstColumn + (positions[i] ?? 0) : -1;
 

@@ -10,6 +10,7 @@
 import { DIP_HEADERS } from '../../../shared/columns.js';
 import { applyFormats, ensureTable, type TableLayout } from './layout.js';
 import { chunkBySize, rowWriteBytes } from './payload.js';
+import { makeRoom, releaseRows, type Around } from './rowsBelow.js';
 import { AdapterError, type AdapterOptions, type ProgressFn } from './runner.js';
 import { sameRow } from './headerRow.js';
 
@@ -32,24 +33,34 @@ const bodyOf = (grid: readonly (readonly string[])[], width: number): string[][]
 /** A value as it must be written to stay exactly this text. */
 export const asText = (value: string): string => (value === '' ? '' : `'${value}`);
 
+/** Where the write stands: the table as found, what lies around it, and the body rows its place spans (makeRoom). */
+interface Place {
+  layout: TableLayout;
+  around: Around;
+  room: number;
+}
+
 /**
- * Fits the table to `rows` data rows (at least one: Excel keeps an empty row in an empty table), clears what the
- * old body left below it, and lays out the formats for the new size — values first, formats after.
+ * Fits the table to `rows` data rows (at least one: Excel keeps an empty row in an empty table), gives back the
+ * rows of its place it no longer needs (releaseRows: cleared, or deleted whole so what lies under the table moves
+ * back up), and lays out the formats for the new size — values first, formats after.
  */
-function finish(layout: TableLayout, rows: number, options: AdapterOptions): void {
-  const { sheet, table, headerRow, firstColumn, columnCount, bodyRows: old } = layout;
+function finish({ layout, around, room }: Place, rows: number, options: AdapterOptions): void {
+  const { sheet, table, headerRow, firstColumn, columnCount } = layout;
   const kept = Math.max(rows, 1);
   table.resize(sheet.getRangeByIndexes(headerRow, firstColumn, kept + 1, columnCount));
   if (rows === 0) sheet.getRangeByIndexes(headerRow + 1, firstColumn, 1, columnCount).clear('Contents');
-  if (old > kept) sheet.getRangeByIndexes(headerRow + 1 + kept, firstColumn, old - kept, columnCount).clear('All');
-  applyFormats(layout, rows, options);
+  releaseRows(layout, around, kept, room);
+  applyFormats(layout, rows, options, around.below);
 }
 
 /**
  * Writes `grid` (DIP_HEADERS first, then rows in DIP column order) as the table's whole body. The sheet is created
  * or repaired first. Syncs: up to four to find or repair the table, then one per batch of at most
- * `options.maxRequestBytes`. With a signal, the write can stop between batches: the table then holds exactly the
- * rows written so far (never a mix of new rows and old ones) and `cancelled` is thrown with the count.
+ * `options.maxRequestBytes`. Nothing under the table is written over: when it must grow and something lies under
+ * it, entire rows are inserted first, and rows it no longer needs are deleted whole when that is safe (rowsBelow.ts).
+ * With a signal, the write can stop between batches: the table then holds exactly the rows written so far (never a
+ * mix of new rows and old ones), what lies under it right under them, and `cancelled` is thrown with the count.
  */
 export async function writeDipRows(
   context: Excel.RequestContext,
@@ -59,29 +70,31 @@ export async function writeDipRows(
   signal?: AbortSignal,
 ): Promise<void> {
   checkGrid(grid); // before touching the workbook
-  const { layout } = await ensureTable(context, 'strict');
+  const { layout, around } = await ensureTable(context, 'strict');
   const body = bodyOf(grid, layout.columnCount);
   const total = body.length;
   const { sheet, headerRow, firstColumn, columnCount } = layout;
   const chunks = chunkBySize(body, rowWriteBytes, options.maxRequestBytes - BATCH_OVERHEAD);
   onProgress?.(0, total);
+  // Before any value: the rows are written from the top of the body down, past its old end when it grows.
+  const place: Place = { layout, around, room: makeRoom(layout, around, Math.max(total, 1)) };
 
   if (chunks.length === 0) {
-    finish(layout, 0, options);
+    finish(place, 0, options);
     await context.sync();
     onProgress?.(0, 0);
     return;
   }
   for (const [i, chunk] of chunks.entries()) {
     if (signal?.aborted) {
-      finish(layout, chunk.start, options);
+      finish(place, chunk.start, options);
       await context.sync();
       throw new AdapterError('cancelled', 'Cancelled.', { done: chunk.start, total });
     }
     const count = chunk.end - chunk.start;
     const range = sheet.getRangeByIndexes(headerRow + 1 + chunk.start, firstColumn, count, columnCount);
     range.values = body.slice(chunk.start, chunk.end).map((row) => row.map(asText));
-    if (i === chunks.length - 1) finish(layout, total, options);
+    if (i === chunks.length - 1) finish(place, total, options);
     await context.sync();
     onProgress?.(chunk.end, total);
   }

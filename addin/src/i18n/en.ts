@@ -270,6 +270,8 @@ export const en: Messages = {
       RequestPayloadSizeLimitExceeded: 'The data is too large for one Excel request. Try again; if it keeps happening, contact your admin.',
       AccessDenied: 'This workbook is locked or read-only. Unprotect the sheet, then try again.',
       GeneralException: 'Excel ran into a problem. Try again.',
+      InsertDeleteConflict:
+        'Excel refused to insert or delete rows under the DIP table (what lies under the table is moved so that it is not written over). Usually a filter or an array formula crosses those rows, or the last rows of the sheet hold something. Clear the filter or move what is there, then try again.',
     },
     adapter: {
       dip_sheet_missing: 'The DIP table was not found in this workbook. Choose "Create / repair the DIP sheet" first.',

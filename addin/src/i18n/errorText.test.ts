@@ -37,3 +37,11 @@ describe('errorText for columns_blocked', () => {
     expect(errorText(CATALOGUES.en, err)).toBe(CATALOGUES.en.errors.adapter.columns_blocked);
   });
 });
+
+describe('errorText when Excel refuses the rows a write inserts or deletes under the DIP table', () => {
+  it('says what was refused and what to do, Indonesian first', () => {
+    const err = Object.assign(new Error('The insert or delete operation resulted in a conflict.'), { name: 'RichApi.Error', code: 'InsertDeleteConflict' });
+    expect(errorText(CATALOGUES.id, err)).toMatch(/^Excel menolak menyisipkan atau menghapus baris di bawah tabel DIP/);
+    expect(errorText(CATALOGUES.en, err)).toMatch(/^Excel refused to insert or delete rows under the DIP table/);
+  });
+});

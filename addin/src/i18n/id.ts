@@ -285,6 +285,9 @@ export const id = {
       RequestPayloadSizeLimitExceeded: 'Data terlalu besar untuk satu permintaan Excel. Coba lagi; bila berulang, hubungi admin.',
       AccessDenied: 'Buku kerja ini terkunci atau hanya-baca. Buka kunci lembar, lalu coba lagi.',
       GeneralException: 'Excel mengalami gangguan. Coba lagi.',
+      // A write inserts or deletes whole rows under the DIP table so that what lies under it is not written over.
+      InsertDeleteConflict:
+        'Excel menolak menyisipkan atau menghapus baris di bawah tabel DIP (isi di bawah tabel digeser agar tidak tertimpa). Biasanya ada filter atau rumus array yang melintasi baris itu, atau isi di baris paling bawah lembar. Hapus filter atau pindahkan isinya, lalu coba lagi.',
     },
     adapter: {
       dip_sheet_missing: 'Tabel DIP tidak ditemukan di buku kerja ini. Pilih "Buat / perbaiki lembar DIP" terlebih dahulu.',
