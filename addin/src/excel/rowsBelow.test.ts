@@ -49,26 +49,39 @@ const outsideTable = (model: WorkbookModel, sheet: SheetModel): Cell[] => {
   const t = model.table('TabelDIP');
   return sheet.values.flatMap((line, r) => line.filter((v, c) => v !== '' && v !== undefined && !(t && inside(t, r, c))));
 };
+/** What a write must keep: the title lines, the block under the table, every value outside the table. */
+const keep = (model: WorkbookModel, sheet: SheetModel, bottom: number) => ({
+  titles: titles(sheet),
+  below: area(sheet, bottom, BELOW.length),
+  outside: outsideTable(model, sheet),
+});
+
+/**
+ * All of it as it was, the block now right under the table's `rows` rows: same cells, same gap to the table, the
+ * mark right of the table moved with its row, the note with its cell, nothing further down.
+ */
+function expectKept(model: WorkbookModel, sheet: SheetModel, before: ReturnType<typeof keep>, rows: number): void {
+  expect(model.table('TabelDIP')).toMatchObject({ row: HEADER_ROW, col: 0, rows: rows + 1, cols: W });
+  const under = HEADER_ROW + 1 + rows;
+  expect(area(sheet, under, BELOW.length)).toEqual(before.below);
+  expect(sheet.notes.get(`${under + 4}:11`)).toBe('tanda tangan basah');
+  expect(sheet.usedRange()).toEqual({ row: 0, col: 0, rows: under + BELOW.length, cols: 19 });
+  expect(titles(sheet)).toEqual(before.titles);
+  expect(outsideTable(model, sheet)).toEqual(before.outside);
+}
+
 const reaches = (rects: readonly Rect[], row: number) => rects.some((r) => r.row + r.rows > row);
 
 describe('a write longer than the DIP table, over a signature block', () => {
   it('moves the block down intact, whole rows at a time, and keeps it right under the table', async () => {
     const { adapter, model, sheet, bottom } = setup(3);
-    const before = { titles: titles(sheet), below: area(sheet, bottom, BELOW.length), outside: outsideTable(model, sheet) };
+    const before = keep(model, sheet, bottom);
 
     const grid = sampleGrid(30);
     await adapter.writeDipRows(grid);
 
     expect(model.tableGrid('TabelDIP')).toEqual(grid);
-    const table = model.table('TabelDIP');
-    expect(table).toMatchObject({ row: HEADER_ROW, col: 0, rows: 31, cols: W });
-    const under = HEADER_ROW + 31;
-    // Same cells, same gap to the table, the mark right of the table moved with its row, the note with its cell.
-    expect(area(sheet, under, BELOW.length)).toEqual(before.below);
-    expect(sheet.notes.get(`${under + 4}:11`)).toBe('tanda tangan basah');
-    expect(sheet.usedRange()).toEqual({ row: 0, col: 0, rows: under + BELOW.length, cols: 19 });
-    expect(titles(sheet)).toEqual(before.titles);
-    expect(outsideTable(model, sheet)).toEqual(before.outside);
+    expectKept(model, sheet, before, 30);
   });
 
   it('moves another table under the DIP table down with its values', async () => {
@@ -135,18 +148,13 @@ describe('a write longer than the DIP table, over a signature block', () => {
 describe('a write shorter than the DIP table, over a signature block', () => {
   it('takes the freed rows out whole, so the block moves up intact and stays right under the table', async () => {
     const { adapter, model, sheet, bottom } = setup(30);
-    const before = { titles: titles(sheet), below: area(sheet, bottom, BELOW.length), outside: outsideTable(model, sheet) };
+    const before = keep(model, sheet, bottom);
 
     const grid = [[...DIP_HEADERS], sampleRow(100), sampleRow(101), sampleRow(102)];
     await adapter.writeDipRows(grid);
 
     expect(model.tableGrid('TabelDIP')).toEqual(grid);
-    const under = HEADER_ROW + 4;
-    expect(area(sheet, under, BELOW.length)).toEqual(before.below);
-    expect(sheet.notes.get(`${under + 4}:11`)).toBe('tanda tangan basah');
-    expect(sheet.usedRange()).toEqual({ row: 0, col: 0, rows: under + BELOW.length, cols: 19 });
-    expect(titles(sheet)).toEqual(before.titles);
-    expect(outsideTable(model, sheet)).toEqual(before.outside);
+    expectKept(model, sheet, before, 3);
   });
 
   it('clears the freed rows instead when a person keeps something beside them: nothing moves, nothing is lost', async () => {
