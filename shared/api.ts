@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { RowDiff } from './diff.js';
 import type { ValidationIssue } from './issues.js';
+import { plainText } from './plain-text.js';
 import { dipRowsSchema, MAX_ROWS, type StoredDipRow } from './row.js';
 
 export const ROLES = ['admin', 'ppid', 'approver', 'unit'] as const;
@@ -36,7 +37,7 @@ export interface LoginResponse {
 }
 
 export const unitCodeSchema = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'kode unit: huruf, angka, . _ - (maks. 40)');
-export const createUnitSchema = z.strictObject({ code: unitCodeSchema, name: z.string().trim().min(1).max(300) });
+export const createUnitSchema = z.strictObject({ code: unitCodeSchema, name: plainText().trim().min(1).max(300) });
 export type CreateUnitRequest = z.infer<typeof createUnitSchema>;
 export interface Unit {
   code: string;
@@ -72,7 +73,7 @@ export interface RegisterInfo {
   published: number | null;
 }
 
-const pushMessageSchema = z.string().trim().min(1, 'pesan versi wajib diisi').max(1000);
+const pushMessageSchema = plainText().trim().min(1, 'pesan versi wajib diisi').max(1000);
 
 export const pushRequestSchema = z.strictObject({
   message: pushMessageSchema,
@@ -124,21 +125,21 @@ export const isoDateSchema = z
 
 export const meetingRequestSchema = z.strictObject({
   date: isoDateSchema,
-  participants: z.array(z.string().trim().min(1).max(200)).min(1, 'peserta rapat wajib diisi').max(200),
-  decision: z.string().trim().min(1, 'keputusan rapat wajib diisi').max(10_000),
+  participants: z.array(plainText().trim().min(1).max(200)).min(1, 'peserta rapat wajib diisi').max(200),
+  decision: plainText().trim().min(1, 'keputusan rapat wajib diisi').max(10_000),
 });
 export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
 
 export const approveRequestSchema = z.strictObject({
   /** The content hash the approver saw: approval binds exactly that content. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'hash isi: 64 digit heksadesimal'),
-  decreeNumber: z.string().trim().min(1, 'nomor SK wajib diisi').max(200),
+  decreeNumber: plainText().trim().min(1, 'nomor SK wajib diisi').max(200),
   decreeDate: isoDateSchema,
 });
 export type ApproveRequest = z.infer<typeof approveRequestSchema>;
 
 export const rejectRequestSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'alasan penolakan wajib diisi').max(10_000),
+  reason: plainText().trim().min(1, 'alasan penolakan wajib diisi').max(10_000),
 });
 export type RejectRequest = z.infer<typeof rejectRequestSchema>;
 

@@ -13,5 +13,6 @@ export * from './issues.js';
 export * from './merge.js';
 export * from './messages.js';
 export * from './normalize.js';
+export * from './plain-text.js';
 export * from './row.js';
 export * from './validate.js';

@@ -118,6 +118,8 @@ describe.each(testBackends)('register on $name', (backend) => {
       ['unknown category', () => push([{ ...sampleRows(1)[0]!, category: 'rahasia' } as unknown as DipRow], { 'If-None-Match': '*' }), 422, 'invalid_body'],
       ['missing message', () => s.request('/api/register/versions', { method: 'POST', token: s.tokens.ppid, headers: { 'If-None-Match': '*' }, json: { rows: [] } }), 422, 'invalid_body'],
       ['__proto__ key', () => s.request('/api/register/versions', { method: 'POST', token: s.tokens.ppid, headers: { 'content-type': 'application/json', 'If-None-Match': '*' }, body: '{"message":"x","rows":[],"__proto__":{"admin":true}}' }), 422, 'invalid_body'],
+      // Half an emoji: Postgres would have stored U+FFFD in the message without a word.
+      ['broken Unicode in the message', () => s.request('/api/register/versions', { method: 'POST', token: s.tokens.ppid, headers: { 'content-type': 'application/json', 'If-None-Match': '*' }, body: '{"message":"versi \\ud83d","rows":[]}' }), 422, 'invalid_body'],
       ['bad Idempotency-Key', () => push(sampleRows(1), { 'If-None-Match': '*', 'Idempotency-Key': 'x' }), 400, 'invalid_idempotency_key'],
       ['20 MB body', () => s.request('/api/register/versions', { method: 'POST', token: s.tokens.ppid, headers: { 'content-type': 'application/json', 'If-None-Match': '*' }, body: `{"message":"x","rows":[],"pad":"${'a'.repeat(20 * 1024 * 1024)}"}` }), 413, 'payload_too_large'],
       ['2 MB login body', () => s.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"username":"${'a'.repeat(2 * 1024 * 1024)}"}` }), 413, 'payload_too_large'],

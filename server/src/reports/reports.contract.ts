@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CoverageItem, CoverageItemResult } from '../../../shared/coverage.js';
+import { plainText } from '../../../shared/plain-text.js';
 import { CATEGORIES, type Category, type RowField } from '../../../shared/row.js';
 
 // ---- requests ------------------------------------------------------------------------------------------------------
@@ -25,12 +26,12 @@ export const coverageQuerySchema = z.strictObject({
   version: z.string().regex(/^([1-9][0-9]{0,8}|head|published)$/).optional(),
 });
 
-const keywordSchema = z.string().trim().min(1).max(100);
+const keywordSchema = plainText().trim().min(1).max(100);
 export const checklistItemSchema = z.strictObject({
   key: z.string().regex(/^[a-z0-9_]{1,40}$/, 'kunci: huruf kecil, angka, _ (maks. 40)'),
-  title: z.string().trim().min(1).max(300),
-  titleEn: z.string().trim().min(1).max(300),
-  basis: z.string().trim().max(500),
+  title: plainText().trim().min(1).max(300),
+  titleEn: plainText().trim().min(1).max(300),
+  basis: plainText().trim().max(500),
   keywords: z.array(keywordSchema).min(1).max(50),
   expectedCategory: z.enum(CATEGORIES).nullable(),
 });
@@ -53,9 +54,9 @@ export const standardsSchema = z.strictObject({
         key: z.enum(STANDARD_KEYS),
         /** At most a year. */
         minutes: z.number().int().min(1).max(366 * 24 * 60),
-        label: z.string().trim().min(1).max(300).optional(),
-        labelEn: z.string().trim().min(1).max(300).optional(),
-        source: z.string().trim().max(500).optional(),
+        label: plainText().trim().min(1).max(300).optional(),
+        labelEn: plainText().trim().min(1).max(300).optional(),
+        source: plainText().trim().max(500).optional(),
       }),
     )
     .min(1)

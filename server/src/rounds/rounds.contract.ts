@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { unitCodeSchema } from '../../../shared/api.js';
+import { plainText } from '../../../shared/plain-text.js';
 import type { FieldChange } from '../../../shared/diff.js';
 import type { ValidationIssue } from '../../../shared/issues.js';
 import type { MergeConflict } from '../../../shared/merge.js';
@@ -26,7 +27,7 @@ const isoDate = z.iso.date('tanggal harus berformat YYYY-MM-DD');
 
 export const createRoundSchema = z
   .strictObject({
-    title: z.string().trim().min(1, 'judul putaran wajib diisi').max(300),
+    title: plainText().trim().min(1, 'judul putaran wajib diisi').max(300),
     dueDate: isoDate.optional(),
     durationPreset: z.enum(Object.keys(DURATION_PRESETS) as [DurationPreset, ...DurationPreset[]]).optional(),
     unitCodes: z.array(unitCodeSchema).min(1).max(1000).optional(),
@@ -46,7 +47,7 @@ export const reviewSchema = z.strictObject({
       z.strictObject({
         rowId: rowIdSchema,
         status: z.enum(['accepted', 'returned']),
-        comment: z.string().trim().min(1).max(2000).optional(),
+        comment: plainText().trim().min(1).max(2000).optional(),
       }),
     )
     .min(1)
