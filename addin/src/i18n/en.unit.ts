@@ -1,4 +1,5 @@
 /** English for the unit's mode and the DIP import (same keys as id.unit.ts). */
+import { columnLetter } from '../../../shared/headers.js';
 import { idImportDip, type idUnitMode } from './id.unit.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -66,7 +67,13 @@ export const enImportDip: typeof idImportDip = {
   rowsTitle: 'What could not be understood, row by row',
   rowLine: (sheetRow) => `Row ${n(sheetRow)} of the source sheet`,
   more: (count) => `… and ${s(count, 'more row', 'more rows')}.`,
-  confirm: (rows) => `Replace the DIP sheet with the ${s(rows, 'imported row', 'imported rows')}`,
+  replacesOld: (rows, cols) =>
+    `Replaced: the existing DIP in rows 1–${n(rows)}, columns A–${columnLetter(cols - 1)} of this sheet (title lines, column headers and its rows).`,
+  clearsOutside:
+    'Everything else on this sheet outside that DIP (e.g. a signature block or notes under it) is cleared as well. Copy it to another sheet first if you want to keep it.',
+  keepsAround:
+    'On the "DIP" sheet only the DIP table\'s rows are replaced; what lies outside the table (e.g. a signature block under it) stays and moves with the table\'s length.',
+  confirm: (rows) => `Replace the DIP on the "DIP" sheet with the ${s(rows, 'imported row', 'imported rows')}`,
   write: 'Write to the DIP sheet',
   writing: 'Writing the import…',
   written: (rows, marked) => `${s(rows, 'row', 'rows')} imported into the DIP sheet; ${s(marked, 'cell', 'cells')} marked for review.`,

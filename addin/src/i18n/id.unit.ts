@@ -1,5 +1,6 @@
 /** Bahasa Indonesia for the unit's mode (Kiriman unit) and for importing an existing DIP (Impor DIP lama). */
 import { DIP_COLUMNS, type ColumnKey } from '../../../shared/columns.js';
+import { columnLetter } from '../../../shared/headers.js';
 import type { Lang } from '../../../shared/issues.js';
 const n = (x: number) => x.toLocaleString('id-ID');
 
@@ -65,7 +66,16 @@ export const idImportDip = {
   rowsTitle: 'Yang tidak dapat dipahami, baris demi baris',
   rowLine: (sheetRow: number) => `Baris ${n(sheetRow)} di lembar asal`,
   more: (count: number) => `… dan ${n(count)} baris lainnya.`,
-  confirm: (rows: number) => `Ganti isi lembar DIP dengan ${n(rows)} baris hasil impor`,
+  /** Reading "DIP" itself: the old DIP the import took (ImportPreview.taken) is what the write replaces. */
+  replacesOld: (rows: number, cols: number) =>
+    `Yang diganti: DIP lama di baris 1–${n(rows)}, kolom A–${columnLetter(cols - 1)} lembar ini (baris judul, judul kolom, dan baris datanya).`,
+  /** …and, while the clear after the write cannot be limited to it, everything else on the sheet goes too. */
+  clearsOutside:
+    'Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) juga akan dihapus. Salin dulu ke lembar lain bila ingin disimpan.',
+  /** Reading another sheet: the rows go into the DIP table, and nothing around it on "DIP" is cleared. */
+  keepsAround:
+    'Di lembar "DIP" hanya baris tabel DIP yang diganti; isi di luar tabel (mis. blok tanda tangan di bawahnya) tetap ada dan bergeser mengikuti panjang tabel.',
+  confirm: (rows: number) => `Ganti DIP di lembar "DIP" dengan ${n(rows)} baris hasil impor`,
   write: 'Tulis ke lembar DIP',
   writing: 'Menulis hasil impor…',
   written: (rows: number, marked: number) => `${n(rows)} baris diimpor ke lembar DIP; ${n(marked)} sel ditandai untuk diperiksa.`,

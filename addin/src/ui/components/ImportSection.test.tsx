@@ -11,6 +11,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DIP_HEADERS } from '../../../../shared/columns.js';
 import { MARK_FILLS } from '../../excel/marks.js';
+import { sampleGrid } from '../../excel/testing/sampleRows.js';
 import type { Cell } from '../../excel/testing/workbookModel.js';
 import { I18nProvider } from '../../i18n/index.js';
 import { memoryStorage } from '../../office/storage.js';
@@ -45,6 +46,9 @@ function show(wb: Workbook) {
   return { user: userEvent.setup(), section: within(screen.getByRole('region', { name: 'Impor DIP lama' })) };
 }
 
+/** Lines as the model reads them back: `width` cells each, blanks as ''. */
+const pad = (grid: readonly (readonly Cell[])[], width: number): Cell[][] => grid.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? ''));
+
 const sheetValues = (wb: Workbook) => wb.mock.model.sheet('DIP')!.grid(wb.mock.model.sheet('DIP')!.usedRange()!);
 
 describe('Impor DIP lama (real adapter over mock Excel)', () => {
@@ -75,13 +79,17 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     // The DIP sheet is the workbook's only sheet: nothing else to choose, and the sheet read is the one written.
     expect(section.queryByRole('combobox')).toBeNull();
     expect(section.queryByText(/tidak diubah; hasil impor ditulis/)).toBeNull();
+    // Read from "DIP" itself: what is replaced is the old DIP as the import took it, and the sheet holds nothing else.
+    expect(section.getByText('Yang diganti: DIP lama di baris 1–8, kolom A–J lembar ini (baris judul, judul kolom, dan baris datanya).')).toBeTruthy();
+    expect(section.queryByText(/juga akan dihapus/)).toBeNull();
+    expect(section.queryByText(/hanya baris tabel DIP yang diganti/)).toBeNull();
     // Reading changed nothing: no table, the title lines as they were.
     expect(wb.mock.model.tables).toEqual([]);
     expect(sheetValues(wb)).toEqual(before);
 
     const write = section.getByRole('button', { name: 'Tulis ke lembar DIP' });
     expect((write as HTMLButtonElement).disabled).toBe(true);
-    await user.click(section.getByRole('checkbox', { name: 'Ganti isi lembar DIP dengan 3 baris hasil impor' }));
+    await user.click(section.getByRole('checkbox', { name: 'Ganti DIP di lembar "DIP" dengan 3 baris hasil impor' }));
     await user.click(write);
     expect(await screen.findByText(/^3 baris diimpor ke lembar DIP; \d+ sel ditandai untuk diperiksa\.$/)).toBeTruthy();
     expect(section.queryByText(/baris terbaca/)).toBeNull();
@@ -160,12 +168,64 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(section.getByText('Lembar "DIP 2023" tidak diubah; hasil impor ditulis ke lembar "DIP".')).toBeTruthy();
     expect(section.getByText(/^Baris 8 di lembar asal: /).textContent).toContain('Kategori "Terbuka" tidak dikenali');
 
-    await user.click(section.getByRole('checkbox', { name: 'Ganti isi lembar DIP dengan 3 baris hasil impor' }));
+    await user.click(section.getByRole('checkbox', { name: 'Ganti DIP di lembar "DIP" dengan 3 baris hasil impor' }));
     await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
     expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
     expect(wb.grid()[0]).toEqual(DIP_HEADERS);
     expect(wb.grid().slice(1).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
     expect(source()).toEqual(before);
     expect(wb.mock.model.sheets.map((sh) => sh.name)).toEqual(['Lembar1', 'DIP 2023', 'DIP']);
+  });
+
+  it('imports from another sheet into a "DIP" sheet that keeps a signature block under its table and a note beside it, and leaves both as they are', async () => {
+    const wb = await openWorkbook();
+    await wb.adapter.writeDipRows(sampleGrid(2));
+    const dip = wb.mock.model.sheet('DIP')!;
+    // Our table on rows 1–3, a blank line, the block (under the table, inside its columns), a note right of it.
+    const block: Cell[][] = [
+      [...Array<Cell>(11).fill(''), 'Ditetapkan di Jambi'],
+      [...Array<Cell>(11).fill(''), 'KEPALA DINAS KOMINFO'],
+      [],
+      [...Array<Cell>(11).fill(''), 'NIP 19700101 199503 1 001'],
+    ];
+    dip.put(4, 0, block);
+    dip.put(1, DIP_HEADERS.length + 1, [['cek lagi']]);
+    wb.mock.model.addSheet('DIP 2023').put(0, 0, pasted(OLD_DIP));
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    await user.selectOptions(await section.findByRole('combobox', { name: 'Lembar yang dibaca' }), 'DIP 2023');
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
+    expect(
+      section.getByText(
+        'Di lembar "DIP" hanya baris tabel DIP yang diganti; isi di luar tabel (mis. blok tanda tangan di bawahnya) tetap ada dan bergeser mengikuti panjang tabel.',
+      ),
+    ).toBeTruthy();
+    expect(section.queryByText(/juga akan dihapus/)).toBeNull();
+
+    await user.click(section.getByRole('checkbox', { name: 'Ganti DIP di lembar "DIP" dengan 3 baris hasil impor' }));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect(wb.grid().slice(1).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
+    // One row more than the table held: the block moved down one row, whole, the blank line still above it.
+    expect(dip.grid({ row: 4, col: 0, rows: 5, cols: 12 })).toEqual([Array<Cell>(12).fill(''), ...pad(block, 12)]);
+    expect(dip.get(1, DIP_HEADERS.length + 1)).toBe('cek lagi');
+  });
+
+  it('says before an import from "DIP" itself that what lies outside the old DIP there is cleared too', async () => {
+    const wb = await openWorkbook([], { empty: true });
+    // A signature block under the "No." column (parseDipGrid reads no row from it), a blank line under the list.
+    wb.mock.model.addSheet('DIP').put(0, 0, [...pasted(OLD_DIP), [], ['Ditetapkan di Jambi'], ['NIP 19700101 199503 1 001']]);
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
+    expect(section.getByText('Yang diganti: DIP lama di baris 1–8, kolom A–J lembar ini (baris judul, judul kolom, dan baris datanya).')).toBeTruthy();
+    expect(
+      section.getByText(
+        'Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) juga akan dihapus. Salin dulu ke lembar lain bila ingin disimpan.',
+      ),
+    ).toBeTruthy();
   });
 });

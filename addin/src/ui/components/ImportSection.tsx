@@ -1,9 +1,15 @@
 /**
  * Impor DIP lama: read a DIP kept in another layout from the "DIP" sheet as it stands (title lines above the header,
  * no table needed, nothing changed by reading), show row by row what shared/ could not understand, and only on a
- * tick write the normalised rows in our layout, clear what the old layout left around the table, and mark what
- * still needs a look. Once a read has listed the workbook's sheets, another sheet can be chosen to read from (the
- * rows are still written to "DIP"; the chosen sheet is left as it is); with no "DIP" sheet, the active one is offered.
+ * tick write the normalised rows in our layout and mark what still needs a look. Once a read has listed the
+ * workbook's sheets, another sheet can be chosen to read from (the rows are still written to "DIP"; the chosen sheet
+ * is left as it is); with no "DIP" sheet, the active one is offered.
+ *
+ * What is replaced on "DIP": read from another sheet, only the DIP table's rows — what a person keeps around the
+ * table there (a signature block under it, a note beside it) is theirs and stays, moved with the table's length by
+ * the write (rowsBelow.ts). Read from "DIP" itself, the old DIP the import took (ImportPreview.taken) is replaced,
+ * and what it left around the table is cleared afterwards; that clear cannot yet be limited to the old DIP (the
+ * adapter's clearAroundDipTable takes no area), so the preview says when it would take more than the old DIP.
  */
 import { Button, Caption1, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -70,10 +76,11 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
     setConfirmed(false);
   };
 
-  const write = async (p: ImportPreview) => {
+  const write = async (from: string, p: ImportPreview) => {
     const done = await tools.run(t.importDip.writing, async ({ progress }) => {
       await writeSheet(adapter, p.rows, (d, n) => progress(d, n));
-      await adapter.clearAroundDipTable();
+      // Another sheet's DIP left nothing on "DIP": clearing there would only take what the person keeps by the table.
+      if (sameName(from, DIP_SHEET_NAME)) await adapter.clearAroundDipTable();
       const marks = importMarks(p);
       await adapter.clearIssueMarks();
       if (marks.length > 0) await adapter.markIssues(marks);
@@ -85,6 +92,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
   };
 
   const preview = result?.preview ?? null;
+  const inPlace = result !== null && sameName(result.source, DIP_SHEET_NAME);
   const showChoice = sheets !== null && (sheets.length > 1 || (result !== null && result.preview === null));
 
   return (
@@ -106,7 +114,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
       {result && !preview ? <Text className={styles.error}>{t.importDip.sheetMissing(result.source)}</Text> : null}
       {result && preview ? (
         <>
-          {!sameName(result.source, DIP_SHEET_NAME) ? <Caption1>{t.importDip.sourceKept(result.source)}</Caption1> : null}
+          {!inPlace ? <Caption1>{t.importDip.sourceKept(result.source)}</Caption1> : null}
           {!preview.headerFound ? <Text className={styles.error}>{t.importDip.headerMissing}</Text> : null}
           {preview.headerFound ? <Text role="status">{t.importDip.summary(preview.rows.length, preview.problems.length)}</Text> : null}
           {preview.columns.length > 0 ? <Caption1>{t.importDip.columnsFound(preview.columns.map((c) => t.importDip.columnName(c, lang)).join(', '))}</Caption1> : null}
@@ -137,8 +145,11 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
             <Text>{t.importDip.nothing}</Text>
           ) : (
             <>
+              {inPlace && preview.taken ? <Caption1>{t.importDip.replacesOld(preview.taken.rows, preview.taken.cols)}</Caption1> : null}
+              {inPlace && preview.beyondTaken ? <Text className={styles.error}>{t.importDip.clearsOutside}</Text> : null}
+              {!inPlace ? <Caption1>{t.importDip.keepsAround}</Caption1> : null}
               <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.importDip.confirm(preview.rows.length)} />
-              <ActionButtons label={t.importDip.write} onAction={() => void write(preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setResult(null)} />
+              <ActionButtons label={t.importDip.write} onAction={() => void write(result.source, preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setResult(null)} />
             </>
           )}
         </>

@@ -42,3 +42,36 @@ describe('previewImport', () => {
     expect(p.sheetIssues.length).toBeGreaterThan(0);
   });
 });
+
+describe('previewImport: what the import takes as the old DIP', () => {
+  it('takes the title lines, header, section and data rows, up to the header\'s last column — not what lies under or right of it', () => {
+    const grid = [
+      ...OLD_DIP.map((line, r) => (r === 3 ? [...line, '', 'catatan di samping'] : line)),
+      [],
+      // Under the "No" column and right of the header: cells parseDipGrid does not read as a row.
+      ['Ditetapkan di Jambi'],
+      ['', '', '', '', '', '', '', '', '', '', 'NIP 1234'],
+    ];
+    // Nine columns named on the header row (A–I); the note in K on a data row and the lines under row 5 are not taken.
+    expect(previewImport(grid, 'id')).toMatchObject({ taken: { rows: 5, cols: 9 }, beyondTaken: true });
+    expect(previewImport(OLD_DIP, 'id')).toMatchObject({ taken: { rows: 5, cols: 9 }, beyondTaken: false });
+  });
+
+  it('takes a line under the list that parseDipGrid reads as a row (text in a DIP column): it is imported as one', () => {
+    const grid = [...OLD_DIP, [], ['', '', '', '', '', '', 'Ditetapkan di Jambi']];
+    const p = previewImport(grid, 'id');
+    expect(p.rows).toHaveLength(3);
+    expect(p.taken).toEqual({ rows: 7, cols: 9 });
+  });
+
+  it('counts columns named by a sub-header under a merged group header, and a header row with no data under it', () => {
+    const grid = [
+      ['No', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat', 'Uji Konsekuensi'],
+      ['', '', '', '', 'Dasar Hukum Pengecualian', 'Konsekuensi', 'Pertimbangan Kepentingan Publik'],
+      ['1', 'Rencana Strategis', 'Renstra', 'Bagian Umum', 'Pasal 17', 'Menghambat', 'Lebih kecil'],
+    ];
+    expect(previewImport(grid, 'id').taken).toEqual({ rows: 3, cols: 7 });
+    expect(previewImport(grid.slice(0, 1), 'id').taken).toEqual({ rows: 1, cols: 5 });
+    expect(previewImport([['apa'], ['ini']], 'id')).toMatchObject({ taken: null, beyondTaken: false });
+  });
+});

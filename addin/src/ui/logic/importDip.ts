@@ -29,6 +29,35 @@ export interface ImportPreview {
   columns: (ColumnKey | 'createdWhenWhere')[];
   /** The findings again, indexed by imported row, for marking the written DIP sheet. */
   issues: ValidationIssue[];
+  /**
+   * The cells the import took as the old DIP, from the grid's first cell: its rows down to the last one read as a
+   * row (title lines, header, column numbers, section rows, data rows), its columns up to the header's last one.
+   * Replacing the DIP in place replaces these and nothing else: what lies under the last row (a signature block, a
+   * note) or right of the header's columns (cells the old table did not use) is the person's. Null without a header.
+   */
+  taken: TakenBlock | null;
+  /** Whether the sheet holds a value outside `taken` (a signature block, a note): what an in-place import must keep. */
+  beyondTaken: boolean;
+}
+
+/** A block of a grid from its first cell: `rows` lines down, `cols` cells across. */
+export interface TakenBlock {
+  rows: number;
+  cols: number;
+}
+
+const filled = (v: unknown): boolean => v !== null && v !== undefined && String(v).trim() !== '';
+
+/** See ImportPreview.taken. Columns named only by a sub-header (under a merged group header) count through `columns`. */
+function takenBlock(grid: readonly (readonly unknown[])[], headerRow: number, sourceRows: readonly number[], columns: readonly number[]): TakenBlock | null {
+  if (headerRow < 0) return null;
+  const header = grid[headerRow] ?? [];
+  let right = Math.max(-1, ...columns);
+  header.forEach((v, c) => {
+    if (filled(v)) right = Math.max(right, c);
+  });
+  // sourceRows ascend: the last is the lowest row read (no spread over what may be thousands of rows).
+  return { rows: Math.max(headerRow, sourceRows[sourceRows.length - 1] ?? -1) + 1, cols: right + 1 };
 }
 
 /**
@@ -41,6 +70,7 @@ export function previewImport(grid: readonly (readonly string[])[], lang: Lang, 
   const columns = (Object.entries(parsed.columns) as [ColumnKey | 'createdWhenWhere', number][]).sort((a, b) => a[1] - b[1]).map(([k]) => k);
   const sheetRowOf = (i: number) => (parsed.sourceRows[i] ?? i) + firstSheetRow;
   const issues = [...parsed.issues, ...validateRows(parsed.rows, { lang, knownUnits, rowNumber: sheetRowOf })];
+  const taken = takenBlock(grid, parsed.headerRow, parsed.sourceRows, Object.values(parsed.columns));
   const byRow = new Map<number, ImportProblemRow>();
   for (const issue of issues) {
     if (issue.rowIndex < 0) continue;
@@ -57,6 +87,8 @@ export function previewImport(grid: readonly (readonly string[])[], lang: Lang, 
     problems: [...byRow.values()].sort((a, b) => a.sheetRow - b.sheetRow),
     columns,
     issues,
+    taken,
+    beyondTaken: taken !== null && grid.some((line, r) => line.some((v, c) => filled(v) && (r >= taken.rows || c >= taken.cols))),
   };
 }
 
