@@ -30,6 +30,32 @@ export function outsideArea(used: Area, keep: Area): Area[] {
   return parts.filter((a) => a.rows > 0 && a.cols > 0);
 }
 
+/** Where a write's table stands, in the sheet's positions once any rows were inserted under it (makeRoom). */
+export interface WrittenPlace {
+  /** The table's place: its header row and every body row its place spans (rows released afterwards included). */
+  place: Area;
+  /** The first row under the table before the write, and how many entire rows were inserted there (0: none). */
+  under: number;
+  inserted: number;
+}
+
+/**
+ * The cells of `replacing` (an old DIP the write replaces, as it stood before the write) that lie outside the
+ * table's place, where they stand after the rows were inserted: rows from `under` down moved by `inserted`, the rows
+ * above did not. Clearing these, queued after the insertion and before the release of the table's spare rows,
+ * takes the old DIP and nothing else: what lay under its last row or right of its columns is not in `replacing`.
+ * Pure.
+ *
+ * @example replacedParts({ row: 0, col: 0, rows: 8, cols: 10 }, { place: { row: 0, col: 0, rows: 4, cols: 16 }, under: 2, inserted: 2 })
+ *   // [{ row: 4, col: 0, rows: 6, cols: 10 }]: rows 3–8 of the old DIP, moved down two rows, under the table
+ */
+export function replacedParts(replacing: Area, { place, under, inserted }: WrittenPlace): Area[] {
+  const bottom = replacing.row + replacing.rows;
+  const above: Area = { ...replacing, rows: Math.min(bottom, under) - replacing.row };
+  const moved: Area = { ...replacing, row: Math.max(replacing.row, under) + inserted, rows: bottom - Math.max(replacing.row, under) };
+  return [above, moved].filter((a) => a.rows > 0 && a.cols > 0).flatMap((a) => outsideArea(a, place));
+}
+
 /**
  * Clears (values and formats) every cell of the DIP sheet's used range outside TabelDIP, then lays the table's
  * formats out again (lists and wrap reach below the table, and the clear may have taken some). Two syncs.
