@@ -2,6 +2,7 @@
  * The workbook as the task pane sees it: intent-named actions, each one Excel.run, plain data in and out. The UI
  * takes a SheetAdapter as a prop, so tests (and the e2e workbook stand-in) can hand it another implementation.
  */
+import type { Area } from './address.js';
 import { clearAroundDipTable } from './clearAround.js';
 import type { EnsureResult } from './layout.js';
 import { applyFormats, ensureResult, ensureTable } from './layout.js';
@@ -13,7 +14,7 @@ import { getSelectedRowIndexes, selectCell, setCategoryForRows } from './selecti
 import { writeDipRow, writeIdColumn } from './rowWrites.js';
 import { writeDipRows } from './writeRows.js';
 
-export type { CellIssue, EnsureResult, MarkResult, ProgressFn, SheetList };
+export type { Area, CellIssue, EnsureResult, MarkResult, ProgressFn, SheetList };
 export { AdapterError, type AdapterErrorCode } from './runner.js';
 /** The sheet the DIP table lives on ("DIP"), and where the importer looks for an old DIP. */
 export { SHEET_NAME as DIP_SHEET_NAME } from './layout.js';
@@ -30,8 +31,13 @@ export interface SheetAdapter {
   readSheetGrid(sheetName: string, onProgress?: ProgressFn, signal?: AbortSignal): Promise<string[][] | null>;
   /** The workbook's sheet names in tab order and the active sheet's, for choosing the sheet to import from. */
   listSheets(): Promise<SheetList>;
-  /** Replaces the table body with `grid` (DIP_HEADERS first), creating or repairing the sheet first. */
-  writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal): Promise<void>;
+  /**
+   * Replaces the table body with `grid` (DIP_HEADERS first), creating or repairing the sheet first. `replacing`: an
+   * old DIP on the DIP sheet that these rows replace (the cells an import took, as they stand before the write):
+   * with no table, the table is made over its rows only, and what of it lies outside the table afterwards is
+   * cleared; what lies under it or right of it is kept, moved as any write moves it (rowsBelow.ts).
+   */
+  writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal, replacing?: Area): Promise<void>;
   /** Clears whatever stands on the DIP sheet outside the table (what an imported old DIP left); returns the areas cleared. */
   clearAroundDipTable(): Promise<number>;
   /** Replaces the validation marks (fill + note) with these. */
@@ -66,7 +72,7 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
     readDipSheet: (onProgress, signal) => runner.run((context) => readDipSheet(context, options, onProgress, signal)),
     readSheetGrid: (sheetName, onProgress, signal) => runner.run((context) => readSheetGrid(context, options, sheetName, onProgress, signal)),
     listSheets: () => runner.run((context) => listSheets(context)),
-    writeDipRows: (grid, onProgress, signal) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal)),
+    writeDipRows: (grid, onProgress, signal, replacing) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal, replacing)),
     clearAroundDipTable: () => runner.run((context) => clearAroundDipTable(context, options)),
     markIssues: (issues) => runner.run((context) => markIssues(context, runner, options, issues)),
     clearIssueMarks: () => runner.run((context) => clearIssueMarks(context, runner)),

@@ -5,6 +5,7 @@
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
 import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
 import { columnPositions, missingHeaders, repairHeaders, strictHeaders } from './headerRow.js';
+import type { Area } from './address.js';
 import { NOTHING_AROUND, aroundOf, queueBodyRows, type Around } from './rowsBelow.js';
 import type { AdapterOptions } from './runner.js';
 import { ensureRoomToWiden, queueExtent } from './widenRoom.js';
@@ -149,10 +150,11 @@ export interface Ensured {
  * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
  * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
  *   above the header are left alone; a write starts at the top instead), as wide as the data, its own headers kept
- *   and the DIP columns it lacks added on the right (repairHeaders);
+ *   and the DIP columns it lacks added on the right (repairHeaders); a write `replacing` an old DIP (an import)
+ *   takes that DIP's rows and columns only (at least ours), leaving what lies under or right of it around the table;
  * - nothing: a "DIP" sheet with an empty table.
  */
-export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode): Promise<Ensured> {
+export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode, replacing?: Area): Promise<Ensured> {
   const { workbook } = context;
   const named = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
   const existing = workbook.tables.getItemOrNullObject(TABLE_NAME);
@@ -185,6 +187,21 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       }
       const top = named.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, HEADER_SEARCH_ROWS), used.columnCount);
       top.load('values');
+      // A write replacing an old DIP (an import read from this sheet) takes its rows and columns only (at least ours):
+      // what lies under its last row or right of its columns (a signature block, a note) is the person's, and stays
+      // around the table, moved as any write moves what lies around it (rowsBelow.ts). Values beside the rows it
+      // takes are read with the top rows, so a shorter write knows it cannot delete those rows whole.
+      const end = used.rowIndex + used.rowCount;
+      const right = used.columnIndex + used.columnCount;
+      const replaced = mode === 'strict' ? replacing : undefined;
+      const bottom = replaced ? Math.min(end, replaced.row + replaced.rows) : end;
+      const cols =
+        mode !== 'strict' ? used.columnCount : Math.max(WIDTH, replaced ? Math.min(used.columnCount, replaced.col + replaced.cols - used.columnIndex) : used.columnCount);
+      const beside =
+        used.columnIndex + cols < right && bottom - used.rowIndex > 1
+          ? named.getRangeByIndexes(used.rowIndex + 1, used.columnIndex + cols, bottom - used.rowIndex - 1, right - used.columnIndex - cols).getUsedRangeOrNullObject(true)
+          : null;
+      beside?.load('rowIndex');
       await context.sync();
       // An old DIP has title lines above its header ("DAFTAR INFORMASI PUBLIK", the body's name, a blank line): the
       // table starts at the header shared/ finds under them, and the title lines stay above it as they are. Not
@@ -192,11 +209,10 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       const skip = mode === 'strict' ? 0 : Math.max(0, findHeaderRow(top.values));
       // Adopting, the table covers the person's columns only; the DIP columns missing from them are added past the
       // used range, where the cells are empty. A write lays out DIP_COLUMNS from the first column anyway.
-      const cols = mode === 'strict' ? Math.max(WIDTH, used.columnCount) : used.columnCount;
-      const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, used.rowCount - skip), cols };
+      const at = { row: used.rowIndex + skip, col: used.columnIndex, rows: Math.max(2, bottom - used.rowIndex - skip), cols };
       const headers = (top.values[skip] ?? []).map(cellText);
-      // The table reaches the bottom of the sheet's values and spans all their columns: nothing lies around it.
-      return { layout: repairNew(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes, around: NOTHING_AROUND };
+      const around: Around = { below: end > at.row + at.rows, besideBody: beside !== null && !beside.isNullObject };
+      return { layout: repairNew(createTable(named, at, headers), mode === 'strict' ? 'strict' : 'adopt', fixes), fixes, around };
     }
   }
 

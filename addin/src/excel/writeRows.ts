@@ -10,6 +10,8 @@
 import { DIP_HEADERS } from '../../../shared/columns.js';
 import { applyFormats, ensureTable, type TableLayout } from './layout.js';
 import { chunkBySize, rowWriteBytes } from './payload.js';
+import type { Area } from './address.js';
+import { replacedParts, type WrittenPlace } from './clearAround.js';
 import { makeRoom, releaseRows, type Around } from './rowsBelow.js';
 import { AdapterError, type AdapterOptions, type ProgressFn } from './runner.js';
 import { sameRow } from './headerRow.js';
@@ -68,9 +70,10 @@ export async function writeDipRows(
   grid: readonly (readonly string[])[],
   onProgress?: ProgressFn,
   signal?: AbortSignal,
+  replacing?: Area,
 ): Promise<void> {
   checkGrid(grid); // before touching the workbook
-  const { layout, around } = await ensureTable(context, 'strict');
+  const { layout, around } = await ensureTable(context, 'strict', replacing);
   const body = bodyOf(grid, layout.columnCount);
   const total = body.length;
   const { sheet, headerRow, firstColumn, columnCount } = layout;
@@ -78,8 +81,19 @@ export async function writeDipRows(
   onProgress?.(0, total);
   // Before any value: the rows are written from the top of the body down, past its old end when it grows.
   const place: Place = { layout, around, room: makeRoom(layout, around, Math.max(total, 1)) };
+  // What of the replaced old DIP lies outside the table once it is written, where the insertion moved it; cleared
+  // with the last batch (a cancelled write leaves the old DIP's rest where it is), before spare rows are released.
+  const written: WrittenPlace = {
+    place: { row: headerRow, col: firstColumn, rows: Math.max(place.room, total, 1) + 1, cols: columnCount },
+    under: headerRow + 1 + layout.bodyRows,
+    inserted: place.room - layout.bodyRows,
+  };
+  const clearReplaced = () => {
+    for (const p of replacing ? replacedParts(replacing, written) : []) sheet.getRangeByIndexes(p.row, p.col, p.rows, p.cols).clear('All');
+  };
 
   if (chunks.length === 0) {
+    clearReplaced();
     finish(place, 0, options);
     await context.sync();
     onProgress?.(0, 0);
@@ -94,7 +108,10 @@ export async function writeDipRows(
     const count = chunk.end - chunk.start;
     const range = sheet.getRangeByIndexes(headerRow + 1 + chunk.start, firstColumn, count, columnCount);
     range.values = body.slice(chunk.start, chunk.end).map((row) => row.map(asText));
-    if (i === chunks.length - 1) finish(place, total, options);
+    if (i === chunks.length - 1) {
+      clearReplaced();
+      finish(place, total, options);
+    }
     await context.sync();
     onProgress?.(chunk.end, total);
   }

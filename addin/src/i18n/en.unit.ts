@@ -69,8 +69,7 @@ export const enImportDip: typeof idImportDip = {
   more: (count) => `… and ${s(count, 'more row', 'more rows')}.`,
   replacesOld: (rows, cols) =>
     `Replaced: the existing DIP in rows 1–${n(rows)}, columns A–${columnLetter(cols - 1)} of this sheet (title lines, column headers and its rows).`,
-  clearsOutside:
-    'Everything else on this sheet outside that DIP (e.g. a signature block or notes under it) is cleared as well. Copy it to another sheet first if you want to keep it.',
+  keptOutside: 'Everything else on this sheet outside that DIP (e.g. a signature block or notes under it) stays.',
   keepsAround:
     'On the "DIP" sheet only the DIP table\'s rows are replaced; what lies outside the table (e.g. a signature block under it) stays and moves with the table\'s length.',
   confirm: (rows) => `Replace the DIP on the "DIP" sheet with the ${s(rows, 'imported row', 'imported rows')}`,

@@ -69,9 +69,8 @@ export const idImportDip = {
   /** Reading "DIP" itself: the old DIP the import took (ImportPreview.taken) is what the write replaces. */
   replacesOld: (rows: number, cols: number) =>
     `Yang diganti: DIP lama di baris 1–${n(rows)}, kolom A–${columnLetter(cols - 1)} lembar ini (baris judul, judul kolom, dan baris datanya).`,
-  /** …and, while the clear after the write cannot be limited to it, everything else on the sheet goes too. */
-  clearsOutside:
-    'Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) juga akan dihapus. Salin dulu ke lembar lain bila ingin disimpan.',
+  /** …and what else the sheet holds outside it stays. */
+  keptOutside: 'Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) tetap ada.',
   /** Reading another sheet: the rows go into the DIP table, and nothing around it on "DIP" is cleared. */
   keepsAround:
     'Di lembar "DIP" hanya baris tabel DIP yang diganti; isi di luar tabel (mis. blok tanda tangan di bawahnya) tetap ada dan bergeser mengikuti panjang tabel.',

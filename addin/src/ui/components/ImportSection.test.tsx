@@ -213,19 +213,51 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(dip.get(1, DIP_HEADERS.length + 1)).toBe('cek lagi');
   });
 
-  it('says before an import from "DIP" itself that what lies outside the old DIP there is cleared too', async () => {
+  it('imports an old DIP in place and keeps the signature block under it: the old title lines, header and rows go, the block moves up under the table whole', async () => {
     const wb = await openWorkbook([], { empty: true });
-    // A signature block under the "No." column (parseDipGrid reads no row from it), a blank line under the list.
-    wb.mock.model.addSheet('DIP').put(0, 0, [...pasted(OLD_DIP), [], ['Ditetapkan di Jambi'], ['NIP 19700101 199503 1 001']]);
+    // Right of the old list's columns (L), from row 10 after a blank line: not read as a row, not taken.
+    const block: Cell[][] = [
+      [...Array<Cell>(11).fill(''), 'Ditetapkan di Jambi'],
+      [...Array<Cell>(11).fill(''), 'KEPALA DINAS KOMINFO'],
+      [],
+      [...Array<Cell>(11).fill(''), 'NIP 19700101 199503 1 001'],
+    ];
+    const dip = wb.mock.model.addSheet('DIP');
+    dip.put(0, 0, [...pasted(OLD_DIP), [], ...block]);
     const { user, section } = show(wb);
 
     await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
     expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
     expect(section.getByText('Yang diganti: DIP lama di baris 1–8, kolom A–J lembar ini (baris judul, judul kolom, dan baris datanya).')).toBeTruthy();
-    expect(
-      section.getByText(
-        'Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) juga akan dihapus. Salin dulu ke lembar lain bila ingin disimpan.',
-      ),
-    ).toBeTruthy();
+    expect(section.getByText('Isi lain lembar ini di luar DIP lama itu (mis. blok tanda tangan atau catatan di bawahnya) tetap ada.')).toBeTruthy();
+
+    await user.click(section.getByRole('checkbox', { name: 'Ganti DIP di lembar "DIP" dengan 3 baris hasil impor' }));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect(wb.grid()[0]).toEqual(DIP_HEADERS);
+    expect(wb.grid().slice(1).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
+    // The table on rows 1–4, the blank line, then the block: its distance to the list kept, its text as it was.
+    expect(dip.grid({ row: 4, col: 0, rows: 5, cols: 12 })).toEqual([Array<Cell>(12).fill(''), ...pad(block, 12)]);
+    expect(dip.usedRange()).toEqual({ row: 0, col: 0, rows: 9, cols: DIP_HEADERS.length });
+  });
+
+  it('imports an old DIP pasted over the add-in\'s table in place and keeps the signature block under it, clearing the old rows the write moved down', async () => {
+    const wb = await openWorkbook();
+    const block: Cell[][] = [[...Array<Cell>(11).fill(''), 'Ditetapkan di Jambi'], [...Array<Cell>(11).fill(''), 'NIP 19700101 199503 1 001']];
+    const dip = wb.mock.model.sheet('DIP')!;
+    dip.put(0, 0, [...pasted(OLD_DIP), [], ...block]);
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
+    await user.click(section.getByRole('checkbox'));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect(wb.grid().slice(1).map((r) => r[2])).toEqual(['Profil PPID', 'Peringatan dini banjir', 'Daftar aset daerah']);
+    // The table held one row: two entire rows were inserted under it, moving the old rows and the block down two;
+    // the old rows were then cleared there, the block not.
+    expect(dip.grid({ row: 11, col: 11, rows: 2, cols: 1 })).toEqual([['Ditetapkan di Jambi'], ['NIP 19700101 199503 1 001']]);
+    const outside = dip.values.flatMap((line, r) => line.flatMap((v, c) => (v !== '' && v !== undefined && r > 3 ? [[r, c, v]] : [])));
+    expect(outside).toEqual([[11, 11, 'Ditetapkan di Jambi'], [12, 11, 'NIP 19700101 199503 1 001']]);
   });
 });

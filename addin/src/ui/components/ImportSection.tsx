@@ -7,17 +7,17 @@
  *
  * What is replaced on "DIP": read from another sheet, only the DIP table's rows — what a person keeps around the
  * table there (a signature block under it, a note beside it) is theirs and stays, moved with the table's length by
- * the write (rowsBelow.ts). Read from "DIP" itself, the old DIP the import took (ImportPreview.taken) is replaced,
- * and what it left around the table is cleared afterwards; that clear cannot yet be limited to the old DIP (the
- * adapter's clearAroundDipTable takes no area), so the preview says when it would take more than the old DIP.
+ * the write (rowsBelow.ts). Read from "DIP" itself, the old DIP the import took (ImportPreview.taken) is what the
+ * write replaces, and only that: the write makes its table over those rows and clears what of them lies outside it
+ * once written, so a signature block under the old list or a note right of its columns stays.
  */
 import { Button, Caption1, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { toDipGrid } from '../../../../shared/grid.js';
 import { DIP_SHEET_NAME, type SheetAdapter } from '../../excel/adapter.js';
 import { useI18n } from '../../i18n/index.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { importMarks, previewImport, type ImportPreview } from '../logic/importDip.js';
-import { writeSheet } from '../logic/sheet.js';
 import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
@@ -78,9 +78,10 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
 
   const write = async (from: string, p: ImportPreview) => {
     const done = await tools.run(t.importDip.writing, async ({ progress }) => {
-      await writeSheet(adapter, p.rows, (d, n) => progress(d, n));
-      // Another sheet's DIP left nothing on "DIP": clearing there would only take what the person keeps by the table.
-      if (sameName(from, DIP_SHEET_NAME)) await adapter.clearAroundDipTable();
+      // Read from "DIP" itself: the old DIP's cells are replaced, nothing more. Read from another sheet: "DIP" holds no
+      // old DIP, only the table's rows are replaced and what the person keeps around the table stays.
+      const taken = sameName(from, DIP_SHEET_NAME) ? p.taken : null;
+      await adapter.writeDipRows(toDipGrid(p.rows), (d, n) => progress(d, n), undefined, taken ? { row: 0, col: 0, ...taken } : undefined);
       const marks = importMarks(p);
       await adapter.clearIssueMarks();
       if (marks.length > 0) await adapter.markIssues(marks);
@@ -146,7 +147,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
           ) : (
             <>
               {inPlace && preview.taken ? <Caption1>{t.importDip.replacesOld(preview.taken.rows, preview.taken.cols)}</Caption1> : null}
-              {inPlace && preview.beyondTaken ? <Text className={styles.error}>{t.importDip.clearsOutside}</Text> : null}
+              {inPlace && preview.beyondTaken ? <Caption1>{t.importDip.keptOutside}</Caption1> : null}
               {!inPlace ? <Caption1>{t.importDip.keepsAround}</Caption1> : null}
               <Checkbox checked={confirmed} onChange={(_, d) => setConfirmed(d.checked === true)} label={t.importDip.confirm(preview.rows.length)} />
               <ActionButtons label={t.importDip.write} onAction={() => void write(result.source, preview)} busy={tools.busy} blocked={!confirmed} onCancel={() => setResult(null)} />
