@@ -3,7 +3,6 @@
  * takes a SheetAdapter as a prop, so tests (and the e2e workbook stand-in) can hand it another implementation.
  */
 import type { Area } from './address.js';
-import { clearAroundDipTable } from './clearAround.js';
 import type { EnsureResult } from './layout.js';
 import { applyFormats, ensureResult, ensureTable } from './layout.js';
 import { clearIssueMarks, markIssues, type CellIssue, type MarkResult } from './marks.js';
@@ -38,8 +37,6 @@ export interface SheetAdapter {
    * cleared; what lies under it or right of it is kept, moved as any write moves it (rowsBelow.ts).
    */
   writeDipRows(grid: readonly (readonly string[])[], onProgress?: ProgressFn, signal?: AbortSignal, replacing?: Area): Promise<void>;
-  /** Clears whatever stands on the DIP sheet outside the table (what an imported old DIP left); returns the areas cleared. */
-  clearAroundDipTable(): Promise<number>;
   /** Replaces the validation marks (fill + note) with these. */
   markIssues(issues: readonly CellIssue[]): Promise<MarkResult>;
   clearIssueMarks(): Promise<void>;
@@ -73,7 +70,6 @@ export function createExcelAdapter(runner: ExcelRunner = officeRunner, overrides
     readSheetGrid: (sheetName, onProgress, signal) => runner.run((context) => readSheetGrid(context, options, sheetName, onProgress, signal)),
     listSheets: () => runner.run((context) => listSheets(context)),
     writeDipRows: (grid, onProgress, signal, replacing) => runner.run((context) => writeDipRows(context, options, grid, onProgress, signal, replacing)),
-    clearAroundDipTable: () => runner.run((context) => clearAroundDipTable(context, options)),
     markIssues: (issues) => runner.run((context) => markIssues(context, runner, options, issues)),
     clearIssueMarks: () => runner.run((context) => clearIssueMarks(context, runner)),
     selectCell: (rowIndex, columnIndex) => runner.run((context) => selectCell(context, rowIndex, columnIndex)),

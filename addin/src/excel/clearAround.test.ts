@@ -1,17 +1,6 @@
-/** clearAroundDipTable against office-addin-mock, and the pure rectangle arithmetic under it. */
+/** The rectangle arithmetic that decides what of a replaced old DIP the write clears (pure). */
 import { describe, expect, it } from 'vitest';
-import { DIP_HEADERS } from '../../../shared/columns.js';
-import { AdapterError, createExcelAdapter } from './adapter.js';
 import { outsideArea, replacedParts } from './clearAround.js';
-import { createMockExcel } from './testing/mockExcel.js';
-import { sampleGrid } from './testing/sampleRows.js';
-
-const W = DIP_HEADERS.length;
-
-function setup() {
-  const excel = createMockExcel();
-  return { excel, model: excel.model, adapter: createExcelAdapter(excel.runner) };
-}
 
 describe('outsideArea', () => {
   it('cuts what lies outside the kept area into bands above and below and pieces beside it', () => {
@@ -59,43 +48,5 @@ describe('replacedParts', () => {
     const parts = replacedParts(old, { place: { row: 0, col: 0, rows: 7, cols: 16 }, under: 2, inserted: 5 });
     expect(parts).toEqual([{ row: 7, col: 0, rows: 6, cols: 10 }]);
     expect(Math.max(...parts.map((p) => p.row + p.rows))).toBe(old.rows + 5);
-  });
-});
-
-describe('clearAroundDipTable', () => {
-  it('clears what an old DIP left below and beside the table, keeps the table and lays its formats out again', async () => {
-    const { excel, adapter, model } = setup();
-    await adapter.writeDipRows(sampleGrid(3));
-    const sheet = model.sheet('DIP')!;
-    // An old, longer and wider DIP had been pasted here: its rows past the table and its extra columns remain.
-    sheet.put(4, 0, [['3', 'Berkala', 'Baris lama'], ['(1)', '(2)', '(3)']]);
-    sheet.put(0, W, [['Paraf'], ['ok']]);
-    sheet.setFill({ row: 5, col: 0, rows: 1, cols: 3 }, '#DDDDDD');
-    sheet.validations = [];
-    excel.resetStats();
-
-    expect(await adapter.clearAroundDipTable()).toBe(2);
-    expect(sheet.usedRange()).toEqual({ row: 0, col: 0, rows: 4, cols: W });
-    expect(model.tableGrid('TabelDIP')).toEqual(sampleGrid(3));
-    expect(sheet.fillAt(5, 0)).toBeUndefined();
-    expect(sheet.validations).toHaveLength(2);
-    expect(excel.syncCount()).toBe(2);
-  });
-
-  it('changes nothing when the sheet holds only the table', async () => {
-    const { adapter, model } = setup();
-    await adapter.writeDipRows(sampleGrid(2));
-    const before = structuredClone(model.sheet('DIP')!.values);
-    expect(await adapter.clearAroundDipTable()).toBe(0);
-    expect(model.sheet('DIP')!.values).toEqual(before);
-  });
-
-  it('says the table is missing instead of clearing a sheet it does not know', async () => {
-    const { adapter, model } = setup();
-    model.addSheet('DIP').put(0, 0, [['DAFTAR INFORMASI PUBLIK']]);
-    const error = await adapter.clearAroundDipTable().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdapterError);
-    expect((error as AdapterError).code).toBe('dip_sheet_missing');
-    expect(model.sheet('DIP')!.get(0, 0)).toBe('DAFTAR INFORMASI PUBLIK');
   });
 });

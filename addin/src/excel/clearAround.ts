@@ -1,12 +1,11 @@
 /**
- * After an import has replaced the DIP with its rows: what the old DIP left on the sheet outside the table goes.
- * A person may have made the DIP table first and pasted an old DIP over it, longer and wider than the table; the
- * write fills the table, and without this the rest of the old DIP (its title lines, its own header, rows past the
- * new ones) would stay under and beside it, looking like part of the DIP while sync never reads it.
+ * After an import has replaced an old DIP on the DIP sheet with its rows: which of the old DIP's cells lie outside the
+ * table, so the write clears them (writeRows.ts). A person may have pasted an old DIP over the DIP table, longer and
+ * wider than it; without this the rest of the old DIP (its title lines, its own header, rows past the new ones)
+ * would stay under and beside the table, looking like part of the DIP while sync never reads it. Pure rectangle
+ * arithmetic: only what the import took as the old DIP is ever cleared, never what a person keeps around it.
  */
 import type { Area } from './address.js';
-import { TABLE_NAME, applyFormats, inspectTable } from './layout.js';
-import { syncOrMissing, type AdapterOptions } from './runner.js';
 
 /**
  * The parts of `used` outside `keep`, as at most four rectangles: the full-width bands above and below `keep`, and
@@ -54,26 +53,4 @@ export function replacedParts(replacing: Area, { place, under, inserted }: Writt
   const above: Area = { ...replacing, rows: Math.min(bottom, under) - replacing.row };
   const moved: Area = { ...replacing, row: Math.max(replacing.row, under) + inserted, rows: bottom - Math.max(replacing.row, under) };
   return [above, moved].filter((a) => a.rows > 0 && a.cols > 0).flatMap((a) => outsideArea(a, place));
-}
-
-/**
- * Clears (values and formats) every cell of the DIP sheet's used range outside TabelDIP, then lays the table's
- * formats out again (lists and wrap reach below the table, and the clear may have taken some). Two syncs.
- * Returns how many rectangles were cleared (0: the sheet held only the table).
- */
-export async function clearAroundDipTable(context: Excel.RequestContext, options: AdapterOptions): Promise<number> {
-  const table = context.workbook.tables.getItem(TABLE_NAME);
-  const read = inspectTable(table);
-  const used = table.worksheet.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount');
-  await syncOrMissing(context);
-  const layout = read();
-  if (used.isNullObject) return 0;
-  const kept: Area = { row: layout.headerRow, col: layout.firstColumn, rows: layout.bodyRows + 1, cols: layout.columnCount };
-  const parts = outsideArea({ row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount }, kept);
-  if (parts.length === 0) return 0;
-  for (const p of parts) layout.sheet.getRangeByIndexes(p.row, p.col, p.rows, p.cols).clear('All');
-  applyFormats(layout, layout.bodyRows, options);
-  await context.sync();
-  return parts.length;
 }
