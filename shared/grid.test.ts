@@ -198,6 +198,117 @@ describe('parseDipGrid', () => {
   });
 });
 
+describe('parseDipGrid: the closing block under the list', () => {
+  const HEADER = ['No', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai', 'Penanggung Jawab', 'Waktu Pembuatan', 'Tempat',
+    'Bentuk Informasi', 'Jangka Waktu Penyimpanan'];
+  const LIST = [
+    HEADER,
+    ['A.', 'INFORMASI BERKALA'],
+    ['1', 'Rencana Strategis', 'Renstra 2021-2026', 'Bagian Umum', 'Kepala Bagian Umum', '2021', 'Jambi', 'Hardcopy', '5 tahun'],
+    ['2', 'Laporan Keuangan', 'LKPD 2023', 'BPKAD', 'Kepala BPKAD', '2024', 'Jambi', 'Softcopy', '10 tahun'],
+  ];
+  /** A line with `text` in column `c` (0-based) and nothing else, as a signature block is typed under a DIP. */
+  const at = (c: number, ...text: string[]) => [...Array.from({ length: c }, () => ''), ...text];
+  // Right-aligned under Bentuk Informasi (H), as most DIPs sign.
+  const SIGNATURE = [
+    at(7, 'Ditetapkan di Jambi'),
+    at(7, 'pada tanggal 2 Januari 2025'),
+    at(7, 'KEPALA DINAS KOMUNIKASI DAN INFORMATIKA'),
+    at(7, 'ttd'),
+    at(7, 'Drs. H. AHMAD SUBAGIO, M.Si'),
+    at(7, 'Pembina Utama Muda'),
+    at(7, 'NIP 19700101 199503 1 002'),
+  ];
+  const closing = (p: ReturnType<typeof parseDipGrid>) => p.issues.filter((i) => i.code === 'closing_block_skipped');
+
+  it('leaves a signature block after a blank line out of the rows, and says so once, in Indonesian and English', () => {
+    const grid = [...LIST, [], ...SIGNATURE, [], []];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows.map((r) => r.title)).toEqual(['Rencana Strategis', 'Laporan Keuangan']);
+    expect(parsed.sourceRows).toEqual([2, 3]);
+    expect(parsed.issues).toEqual([{
+      rowId: null, rowIndex: -1, field: null, severity: 'warning', code: 'closing_block_skipped',
+      message: '7 baris di bawah daftar (mis. blok tanda tangan), mulai dari "Ditetapkan di Jambi", tidak diimpor.',
+    }]);
+    expect(closing(parseDipGrid(grid, { lang: 'en' }))[0]!.message).toBe(
+      '7 lines under the list (e.g. a signature block), starting with "Ditetapkan di Jambi", were not imported.',
+    );
+  });
+
+  it('cuts a block dated straight under the last row, with two signatures side by side and a note, in and beyond the columns', () => {
+    const grid = [
+      ...LIST,
+      at(7, 'Jambi, 2 Januari 2025'),
+      [...at(3, 'Mengetahui,'), ...at(3, 'KEPALA DINAS')],
+      [...at(3, 'PPID Utama'), ...at(3, 'ttd')],
+      [...at(3, 'SEKRETARIS DAERAH'), ...at(3, 'NAMA KEPALA DINAS')],
+      [...at(3, 'NIP 19680202 199003 1 001'), ...at(3, 'NIP 19700101 199503 1 002')],
+      [],
+      // Under "No", which is not read.
+      ['Keterangan:'],
+      ['Daftar ini dimutakhirkan setiap tahun.'],
+      // Beyond the header's nine columns: not a DIP column, but part of the same block, not an unnamed column.
+      at(10, 'Paraf'),
+    ];
+    const parsed = parseDipGrid(grid);
+    expect(parsed.rows).toHaveLength(2);
+    expect(parsed.issues.map((i) => i.code)).toEqual(['closing_block_skipped']);
+    expect(parsed.issues[0]!.message).toMatch(/^8 baris .* mulai dari "Jambi, 2 Januari 2025"/);
+  });
+
+  it('cuts a block under a trailing section row that has no rows, and under a list with no rows at all', () => {
+    const trailingSection = parseDipGrid([...LIST, ['D.', 'INFORMASI YANG DIKECUALIKAN'], [], ...SIGNATURE]);
+    expect(trailingSection.rows).toHaveLength(2);
+    expect(closing(trailingSection)).toHaveLength(1);
+    const empty = parseDipGrid([HEADER, [], ...SIGNATURE.slice(0, 3)]);
+    expect(empty.rows).toEqual([]);
+    expect(closing(empty)[0]!.message).toMatch(/^3 baris/);
+  });
+
+  it('never cuts a line with a title or summary (a signature typed under Judul stays a row), nor lines followed by another DIP row', () => {
+    const withSummary = parseDipGrid([...LIST, [], at(2, 'Ditetapkan setiap tahun oleh Kepala Dinas'), [], ...SIGNATURE.slice(3)]);
+    // The summary line is data; the lines under it are then the block.
+    expect(withSummary.rows.map((r) => r.summary)).toEqual(['Renstra 2021-2026', 'LKPD 2023', 'Ditetapkan setiap tahun oleh Kepala Dinas']);
+    expect(closing(withSummary)[0]!.message).toMatch(/^4 baris .* "ttd"/);
+
+    const middle = parseDipGrid([...LIST, [], ...SIGNATURE, ['3', 'SOP Pelayanan', 'SOP', 'Bagian Umum', 'Kepala', '2024', 'Jambi', 'Hardcopy', '5 tahun']]);
+    expect(middle.rows).toHaveLength(3 + SIGNATURE.length);
+    expect(middle.rows.at(-1)!.title).toBe('SOP Pelayanan');
+    const underTitle = parseDipGrid([...LIST, [], at(1, 'Mengetahui,'), at(1, 'KEPALA DINAS')]);
+    expect(underTitle.rows.map((r) => r.title).slice(2)).toEqual(['Mengetahui,', 'KEPALA DINAS']);
+    expect(closing(underTitle)).toEqual([]);
+    expect(closing(middle)).toEqual([]);
+
+    const beforeSection = parseDipGrid([...LIST, [], ...SIGNATURE.slice(0, 2), ['B.', 'INFORMASI SETIAP SAAT']]);
+    expect(beforeSection.rows).toHaveLength(4);
+    expect(closing(beforeSection)).toEqual([]);
+  });
+
+  it('keeps what looks like a row someone began to fill: no blank line and no opening phrase, no closing phrase, many cells, a kategori, an ID', () => {
+    const kept = (tail: unknown[][], header: unknown[] = HEADER) => {
+      const parsed = parseDipGrid([header, ...LIST.slice(1), ...tail]);
+      expect(closing(parsed)).toEqual([]);
+      return parsed.rows.length - 2;
+    };
+    // Straight under the list, "Kepala …" is a Penanggung Jawab, not a signature (no "Ditetapkan", no dated place).
+    expect(kept([[...at(3, 'Bagian Umum', 'Kepala Bagian Umum')]])).toBe(1);
+    expect(kept([at(5, '2 Januari 2025')])).toBe(1);
+    // After a blank line, but nothing reads like a closing block.
+    expect(kept([[], at(3, 'Bagian Umum')])).toBe(1);
+    // More cells than a signature line has.
+    expect(kept([[], at(7, 'Ditetapkan di Jambi'), ['4', '', '', 'Bagian Umum', 'Kepala Bagian Umum', '2024', 'Jambi', 'Hardcopy']])).toBe(2);
+    // A kategori is a row's.
+    expect(kept([[], at(7, 'Ditetapkan di Jambi'), ['', '', '', '', '', '', '', '', '', 'x'], ['Berkala', '', '', 'Kepala Bagian Umum']],
+      ['Kategori', ...HEADER.slice(1), 'Catatan'])).toBe(3);
+    // An ID is a row of the register: cutting it would drop that row from the version.
+    const ID_HEADER = [...DIP_HEADERS];
+    const idRow = Array.from(DIP_HEADERS, () => '');
+    idRow[0] = ID;
+    idRow[5] = 'Kepala BKD';
+    expect(parseDipGrid([ID_HEADER, toDipGrid([row])[1]!, [], at(8, 'Ditetapkan di Jambi'), idRow]).rows).toHaveLength(3);
+  });
+});
+
 describe('findHeaderRow', () => {
   const OLD_HEADER = ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi', 'Pejabat yang Menguasai Informasi', 'Penanggung Jawab',
     'Waktu dan Tempat Pembuatan', 'Bentuk Informasi yang Tersedia', 'Jangka Waktu Penyimpanan', 'Keterangan'];

@@ -6,9 +6,10 @@
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, type ColumnKey } from './columns.js';
 import { columnLabel, columnLetter, headerKey, isFieldColumn, type HeaderKey } from './headers.js';
 import type { Lang, ValidationIssue } from './issues.js';
-import { issueMessage, type IssueCode, type MessageParams } from './messages.js';
+import { issueMessage, quoteValue, type IssueCode, type MessageParams } from './messages.js';
 import { formatExemptionBasis, normalizeCategory, normalizeRow, normalizeText, unwrapCell, type RawDipRecord } from './normalize.js';
 import type { Category, DipRow } from './row.js';
+import { foldForMatch } from './text.js';
 
 type FieldColumn = ColumnKey | 'createdWhenWhere';
 
@@ -23,7 +24,7 @@ export interface ParsedGrid {
   issues: ValidationIssue[];
   /** 0-based grid row of the header, or -1 when none was found. */
   headerRow: number;
-  /** For each returned row, its 0-based row in the grid (blank and section rows are skipped, so they differ). */
+  /** For each returned row, its 0-based row in the grid (blank, section and closing-block rows are skipped, so they differ). */
   sourceRows: number[];
   /** Where each recognised column is in the grid (0-based), for marking cells of an imported layout. */
   columns: Partial<Record<FieldColumn, number>>;
@@ -40,6 +41,24 @@ const REQUIRED_COLUMNS: readonly ColumnKey[] = [
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?\.?$/;
 /** A list marker standing alone in a cell: "A.", "II.", "3)". */
 const ENUMERATOR = /^(?:[a-z]|[ivxlc]+|\d{1,3})[.)]?$/i;
+/** At most this many cells filled on a line of a closing block (two signatures side by side, a "NIP." split off). */
+const CLOSING_MAX_CELLS = 3;
+/**
+ * How a closing block under an Indonesian DIP opens (matched on foldForMatch text): "Ditetapkan di Jambi", "pada
+ * tanggal …", "Mengetahui,", "Keterangan:" — or a written date (WRITTEN_DATE). Only these may start a block that
+ * follows the list without a blank line: "Kepala Bagian Umum" straight under the last row is more likely a row
+ * someone began to fill.
+ */
+const CLOSING_OPENER =
+  /^(?:ditetapkan|disahkan|mengesahkan|mengetahui|menyetujui|diperiksa|dibuat oleh|pada tanggal|keterangan|catatan)\b/;
+/** The rest of a signature block: "a.n. / Plt. / Pj.", "KEPALA DINAS …", "PPID Utama", "ttd", "NIP 19…", "Pembina Tk. I". */
+const CLOSING_LINE =
+  /^(?:tanggal|ttd|t t d|nip|nrp|a n|atas nama|plt|plh|pj|kepala|sekretaris|ketua|direktur|wali ?kota|bupati|gubernur|camat|lurah|ppid|atasan ppid|pembina|penata|pangkat)\b/;
+/**
+ * A place and a written date, as a signature block is dated: "Jambi, 2 Januari 2025". A bare date is not one: it
+ * may be a row's Waktu Pembuatan.
+ */
+const WRITTEN_DATE = /^\p{L}[\p{L} ]* \d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$/u;
 
 // Exports put an apostrophe before text a spreadsheet would run as a formula (server/src/export/escape.ts), and
 // exceljs reads that apostrophe back as part of the text: reading drops it again. Excel itself never shows it in
@@ -103,6 +122,57 @@ export function findHeaderRow(grid: readonly (readonly unknown[])[]): number {
   return found;
 }
 
+/** "A. INFORMASI BERKALA" alone on a line: the kategori of the rows under it, or null when the line is no section row. */
+function sectionOf(texts: readonly string[], keys: readonly (HeaderKey | null)[]): Category | null {
+  // A lone kategori in the Kategori column is not one: that is a row someone has started to fill.
+  const words = texts.flatMap((s, c) => (s !== '' && !ENUMERATOR.test(s) ? [c] : []));
+  if (words.length !== 1 || keys[words[0]!] === 'category') return null;
+  const cat = normalizeCategory(texts[words[0]!]);
+  return cat.recognised ? cat.value : null;
+}
+
+const opensClosing = (s: string): boolean => {
+  const f = foldForMatch(s);
+  return CLOSING_OPENER.test(f) || WRITTEN_DATE.test(f);
+};
+const isClosingPhrase = (s: string): boolean => opensClosing(s) || CLOSING_LINE.test(foldForMatch(s));
+
+/**
+ * Where the closing block under the list begins (0-based grid row), or -1 when there is none. Read upwards from the
+ * bottom: every non-blank line under the last DIP row (one with a title or summary) or section row must look like a
+ * closing line — no title, no summary, no ID, no recognised kategori, at most CLOSING_MAX_CELLS cells — one of them
+ * must read like one (CLOSING_OPENER, CLOSING_LINE, a written date), and the block must stand apart from the list:
+ * a blank line above it, or its first line opening a block (CLOSING_OPENER, a written date). Anything else under
+ * the list stays data, as it always was.
+ */
+function closingBlockStart(
+  grid: readonly (readonly unknown[])[],
+  first: number,
+  keys: readonly (HeaderKey | null)[],
+  columns: ParsedGrid['columns'],
+): number {
+  const at = (texts: readonly string[], c: number | undefined) => (c === undefined ? '' : (texts[c] ?? ''));
+  let start = -1;
+  let phrase = false;
+  let blankAbove = false;
+  for (let r = grid.length - 1; r >= first; r--) {
+    const texts = Array.from(lineAt(grid, r), cellString);
+    const cells = texts.filter((s) => s !== '');
+    if (cells.length === 0) {
+      if (start >= 0) blankAbove = true;
+      continue;
+    }
+    if (at(texts, columns.title) !== '' || at(texts, columns.summary) !== '' || sectionOf(texts, keys) !== null) break;
+    // An ID means a row of the register: cutting it would drop that row from the version.
+    if (cells.length > CLOSING_MAX_CELLS || at(texts, columns.id) !== '' || normalizeCategory(at(texts, columns.category)).value !== null) return -1;
+    start = r;
+    blankAbove = false;
+    if (cells.some(isClosingPhrase)) phrase = true;
+  }
+  if (start < 0 || !phrase) return -1;
+  return blankAbove || Array.from(lineAt(grid, start), cellString).some(opensClosing) ? start : -1;
+}
+
 function isColumnNumberRow(row: readonly unknown[]): boolean {
   const filled = Array.from(row, cellString).filter((s) => s !== '');
   return filled.length >= MIN_HEADER_MATCHES && filled.every((s) => COLUMN_NUMBER.test(s));
@@ -120,7 +190,8 @@ function rawCell(key: FieldColumn, v: unknown): unknown {
 /**
  * Reads a DIP from a grid of cells (string, number, boolean, Date, null, exceljs cell objects). Finds the header in
  * the first 10 rows (findHeaderRow), maps columns by header (ours and common aliases), skips blank rows, takes "A. Informasi
- * Berkala" section rows as the kategori of the rows under them, and normalises every value. A row that cannot be
+ * Berkala" section rows as the kategori of the rows under them, leaves out a closing block under the list (a signature
+ * block, a "Keterangan:" note: closingBlockStart) with one warning that says so, and normalises every value. A row that cannot be
  * fully understood is still returned, with an issue for each thing that was not. Content rules are
  * `validateRows`'s job; run it on `rows` as well.
  *
@@ -165,21 +236,27 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
     used.push([k, c]);
   });
 
+  // A signature block or note under the list, in the list's own columns, would otherwise come in as rows of junk
+  // ("Judul wajib diisi" on "Ditetapkan di Jambi"): it is left out, and said so, never dropped silently.
+  const closing = closingBlockStart(grid, first, keys, out.columns);
+  const end = closing < 0 ? grid.length : closing;
+  if (closing >= 0) {
+    const lines = grid.slice(closing).map((line) => (Array.isArray(line) ? Array.from(line, cellString).filter((s) => s !== '') : []));
+    const firstText = lines.find((cells) => cells.length > 0)?.join(' ') ?? '';
+    sheetIssue('warning', 'closing_block_skipped', { count: lines.filter((cells) => cells.length > 0).length, first: quoteValue(firstText) });
+  }
+
   let section: Category | null = null;
   let sectionUsed = false;
   const unnamedWithData = new Set<number>();
-  for (let r = first; r < grid.length; r++) {
+  for (let r = first; r < end; r++) {
     const cells = lineAt(grid, r);
     const texts = Array.from(cells, cellString);
-    // "A. INFORMASI BERKALA" alone on a row (often merged across the table) heads the rows under it. A lone
-    // kategori in the Kategori column is not one: that is a row someone has started to fill.
-    const words = texts.flatMap((s, c) => (s !== '' && !ENUMERATOR.test(s) ? [c] : []));
-    if (words.length === 1 && keys[words[0]!] !== 'category') {
-      const cat = normalizeCategory(texts[words[0]!]);
-      if (cat.recognised && cat.value !== null) {
-        section = cat.value;
-        continue;
-      }
+    // "A. INFORMASI BERKALA" alone on a row (often merged across the table) heads the rows under it.
+    const sectionCategory = sectionOf(texts, keys);
+    if (sectionCategory !== null) {
+      section = sectionCategory;
+      continue;
     }
     const raw: RawDipRecord = {};
     let filled = false;

@@ -106,6 +106,10 @@ const MESSAGES = {
     id: 'Waktu dan tempat pembuatan "{value}" tidak dapat dipisahkan; seluruhnya dibaca sebagai waktu pembuatan.',
     en: 'Time and place of creation "{value}" could not be split; all of it was read as the time of creation.',
   },
+  closing_block_skipped: {
+    id: '{count} baris di bawah daftar (mis. blok tanda tangan), mulai dari "{first}", tidak diimpor.',
+    en: '{count} lines under the list (e.g. a signature block), starting with "{first}", were not imported.',
+  },
   invalid_id: {
     id: 'ID "{value}" bukan ID yang sah; baris ini dibaca sebagai baris baru.',
     en: 'ID "{value}" is not a valid ID; this row is read as a new row.',

@@ -57,8 +57,17 @@ describe('previewImport: what the import takes as the old DIP', () => {
     expect(previewImport(OLD_DIP, 'id')).toMatchObject({ taken: { rows: 5, cols: 9 }, beyondTaken: false });
   });
 
-  it('takes a line under the list that parseDipGrid reads as a row (text in a DIP column): it is imported as one', () => {
-    const grid = [...OLD_DIP, [], ['', '', '', '', '', '', 'Ditetapkan di Jambi']];
+  it('leaves a signature block in a DIP column under the list out: not a row, not taken, said once', () => {
+    const grid = [...OLD_DIP, [], ['', '', '', '', '', '', '', 'Ditetapkan di Jambi'], ['', '', '', '', '', '', '', 'NIP 19700101 199503 1 002']];
+    const p = previewImport(grid, 'id');
+    expect(p.rows).toHaveLength(2);
+    expect(p.problems.every((x) => x.sheetRow <= 5)).toBe(true);
+    expect(p).toMatchObject({ taken: { rows: 5, cols: 9 }, beyondTaken: true });
+    expect(p.sheetIssues).toContain('2 baris di bawah daftar (mis. blok tanda tangan), mulai dari "Ditetapkan di Jambi", tidak diimpor.');
+  });
+
+  it('still takes a line under the list that does not read as a closing block (text in a DIP column): it is imported as a row', () => {
+    const grid = [...OLD_DIP, [], ['', '', '', 'Bagian Umum', '', '2024']];
     const p = previewImport(grid, 'id');
     expect(p.rows).toHaveLength(3);
     expect(p.taken).toEqual({ rows: 7, cols: 9 });
