@@ -1,5 +1,6 @@
 /** HTTP to a real server process over loopback: `fetch` for ordinary calls, node:http for hand-made bodies. */
 import http from 'node:http';
+import { testRequestInit } from '../../server/src/testing/request-init.js';
 
 export interface Reply<T = unknown> {
   status: number;
@@ -18,14 +19,8 @@ export interface CallInit {
 
 /** One request; the body is always read (so connections are reused) and parsed as JSON when it is JSON. */
 export async function call<T = unknown>(base: string, path: string, init: CallInit = {}): Promise<Reply<T>> {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(new URL(path, base), { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body: (body ?? null) as BodyInit | null });
+  const { headers, body } = testRequestInit(init);
+  const res = await fetch(new URL(path, base), { method: init.method ?? (body === null ? 'GET' : 'POST'), headers, body: body as BodyInit | null });
   const text = await res.text();
   let json: unknown = undefined;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) json = JSON.parse(text);

@@ -8,6 +8,7 @@ import { createUnit, createUser, login } from '../auth/auth.service.js';
 import { testConfig, type Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { TestBackend, TestDatabase } from './backends.js';
+import { testRequestInit } from './request-init.js';
 
 export const TEST_PASSWORD = 'rahasia-sekali-123';
 
@@ -49,14 +50,7 @@ export async function startTestServer(backend: TestBackend, opts: { dataDir?: st
     config,
     tokens,
     request(path, init = {}) {
-      const headers = new Headers(init.headers);
-      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-      let body = init.body;
-      if (init.json !== undefined) {
-        headers.set('content-type', 'application/json');
-        body = JSON.stringify(init.json);
-      }
-      return Promise.resolve(server.app.request(path, { ...init, headers, body: body ?? null }));
+      return Promise.resolve(server.app.request(path, { ...init, ...testRequestInit(init) }));
     },
     async restart() {
       db = (await database.reopen()).db;
