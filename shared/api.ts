@@ -3,6 +3,7 @@
  * schemas) and the task pane (which sends them). See ../shared/DESIGN.md, "HTTP contract".
  */
 import { z } from 'zod';
+import { canonicalRowJson } from './canonical.js';
 import type { RowDiff } from './diff.js';
 import type { ValidationIssue } from './issues.js';
 import { plainText } from './plain-text.js';
@@ -80,6 +81,15 @@ export const pushRequestSchema = z.strictObject({
   rows: dipRowsSchema,
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * A push body as the task pane sends it: each row in its canonical form (keys sorted, absent fields left out),
+ * which is also the form the server stores, so the server can take each row's bytes as they are
+ * (canonical.ts). Any other JSON with the same content is accepted the same way, only a little slower.
+ */
+export function pushRequestJson(req: PushRequest): string {
+  return `{"message":${JSON.stringify(req.message)},"rows":[${req.rows.map((r) => canonicalRowJson(r)).join(',')}]}`;
+}
 
 /**
  * The push body as the server first checks it: the message and the row count. Each row is then checked against

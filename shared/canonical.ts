@@ -52,14 +52,44 @@ export function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
+// Keys in the order canonicalRowJson writes them (sorted): a row whose keys already come in this order is written
+// as it is.
+const ROW_KEYS = ['category', 'createdWhen', 'createdWhere', 'exemption', 'formats', 'id', 'link', 'notes', 'owningUnit', 'responsible', 'retention', 'summary', 'title'];
+const EXEMPTION_KEYS = ['article17', 'clause', 'consequence', 'otherLaw', 'period', 'publicInterest'];
+
+/** Whether `o` is a plain object whose keys are some of `order`, in that order. */
+function keysInOrder(o: object, order: readonly string[]): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  let i = 0;
+  for (const k in o) {
+    while (i < order.length && order[i] !== k) i++;
+    if (i++ >= order.length) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether JSON.stringify(row) is already its canonical JSON: keys in sorted order, no null optional field, formats
+ * in their fixed order. True for every row that came in as canonical JSON — what the task pane sends and what
+ * the server stores —, which spares building a sorted copy of each row.
+ */
+function isCanonicalShape(row: DipRow): boolean {
+  if (!keysInOrder(row, ROW_KEYS) || row.link === null || row.notes === null || row.exemption === null) return false;
+  const f = row.formats;
+  if (!(f.length < 2 || (f.length === 2 && f[0] === 'hardcopy' && f[1] === 'softcopy'))) return false;
+  return row.exemption === undefined || keysInOrder(row.exemption, EXEMPTION_KEYS);
+}
+
 /**
  * The exact bytes stored for a row: canonical and key-sorted. Two rows with equal content give equal strings.
  * Equal to `stableStringify(canonicalRow(row))`, built directly with the keys already in sorted order because it
- * runs for every row of every push (several times faster than the generic sort).
+ * runs for every row of every push (several times faster than the generic sort); a row already in that shape is
+ * serialised as it is.
  *
  * @example canonicalRowJson({ title: 'A', … }) === canonicalRowJson({ …, title: 'A' })
  */
 export function canonicalRowJson(row: DipRow): string {
+  if (isCanonicalShape(row)) return JSON.stringify(row);
   const e = row.exemption;
   // Insertion order is JSON.stringify's order: keep these literals alphabetical.
   return JSON.stringify({
@@ -70,7 +100,7 @@ export function canonicalRowJson(row: DipRow): string {
       e == null
         ? undefined
         : { article17: e.article17, clause: e.clause, consequence: e.consequence, otherLaw: e.otherLaw, period: e.period, publicInterest: e.publicInterest },
-    formats: row.formats.length === 2 && row.formats[0] === 'hardcopy' && row.formats[1] === 'softcopy' ? row.formats : FORMATS.filter((f) => row.formats.includes(f)),
+    formats: FORMATS.filter((f) => row.formats.includes(f)),
     id: row.id,
     link: row.link ?? undefined,
     notes: row.notes ?? undefined,
@@ -80,6 +110,29 @@ export function canonicalRowJson(row: DipRow): string {
     summary: row.summary,
     title: row.title,
   });
+}
+
+const FORMATS_KEY = ',"formats":';
+const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/**
+ * `canonicalRowJson` of the row with `id` as its id, for a row the server has just given one (the row itself is
+ * left as it is). A row that came in as canonical JSON without an id — every new row the task pane sends — gets
+ * the id spliced into its own serialisation, where the sorted keys put it: right after formats.
+ */
+export function canonicalRowJsonWithId(row: DipRow, id: string): string {
+  // The splice finds formats by its key: the keys before it (category, createdWhen, createdWhere, exemption) must
+  // hold only text, in which JSON escapes every quote, so ',"formats":' cannot appear in them.
+  const e = row.exemption;
+  if (
+    row.id === undefined && isCanonicalShape(row) && isTextOrNull(row.category) && typeof row.createdWhen === 'string' && typeof row.createdWhere === 'string' &&
+    (e === undefined || (e !== null && Object.values(e).every(isTextOrNull)))
+  ) {
+    const json = JSON.stringify(row);
+    const at = json.indexOf(FORMATS_KEY) + FORMATS_KEY.length + JSON.stringify(row.formats).length;
+    return `${json.slice(0, at)},"id":${JSON.stringify(id)}${json.slice(at)}`;
+  }
+  return canonicalRowJson({ ...row, id });
 }
 
 /** Hash of one stored row (its id is part of the content). */

@@ -2,16 +2,17 @@
  * Typed HTTP client for the register API (../shared/DESIGN.md, "HTTP contract"). Same origin as the task pane by
  * default; bearer token auth. Every non-2xx answer becomes an ApiError with the server's code.
  */
-import type {
-  ApiErrorBody,
-  LoginResponse,
-  PushRequest,
-  PushResponse,
-  RegisterInfo,
-  StaleBaseBody,
-  UserInfo,
-  VersionMeta,
-  VersionWithRows,
+import {
+  pushRequestJson,
+  type ApiErrorBody,
+  type LoginResponse,
+  type PushRequest,
+  type PushResponse,
+  type RegisterInfo,
+  type StaleBaseBody,
+  type UserInfo,
+  type VersionMeta,
+  type VersionWithRows,
 } from '../../../shared/api.js';
 import type { RowDiff } from '../../../shared/diff.js';
 import { ApiError, NetworkError, StaleBaseError, isAbort } from './errors.js';
@@ -58,17 +59,19 @@ export class ApiClient {
   }
 
   /** One call to the API; the feature modules of this folder (approval.ts, rounds.ts) build on it. */
-  async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+  /** `body` is sent as JSON; `json` is a body already serialised. */
+  async request(method: string, path: string, opts: { body?: unknown; json?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const body = opts.json ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const url = `${this.baseUrl}${path}`;
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body,
         signal: opts.signal,
       });
     } catch (err) {
@@ -127,7 +130,7 @@ export class ApiClient {
     const headers: Record<string, string> = { 'idempotency-key': idempotencyKey };
     if ('ifMatch' in precondition) headers['if-match'] = precondition.ifMatch;
     else headers['if-none-match'] = '*';
-    const { json, etag } = await this.request('POST', '/api/register/versions', { body, headers, signal });
+    const { json, etag } = await this.request('POST', '/api/register/versions', { json: pushRequestJson(body), headers, signal });
     return { data: json as PushResponse, etag };
   }
 
