@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { PushResponse, VersionWithRows } from '../shared/api.js';
+import { pushRequestJson, type PushResponse, type VersionWithRows } from '../shared/api.js';
 import type { DipRow } from '../shared/row.js';
 import { sampleRows } from '../shared/testing/sample-rows.js';
 import { createApp } from '../server/src/app.js';
@@ -87,7 +87,8 @@ async function pushOnce(handle: DbHandle, rows: DipRow[], pgUrl?: string): Promi
   const headRes = await app.request('/api/register', { headers: { authorization: `Bearer ${token}` } });
   const head = ((await headRes.json()) as { head: number | null }).head;
   const pre: Record<string, string> = head === null ? { 'If-None-Match': '*' } : { 'If-Match': headRes.headers.get('etag')! };
-  const body = JSON.stringify({ message: 'bench full', rows });
+  // The body as the task pane sends it (ApiClient.push): rows in canonical JSON.
+  const body = pushRequestJson({ message: 'bench full', rows });
   // The request is built before the clock starts: encoding the body is the client's work. It carries its
   // Content-Length, as every push from the task pane does (fetch sets it for a string body).
   const request = (b: string, h: Record<string, string>) =>
@@ -112,7 +113,7 @@ async function pushOnce(handle: DbHandle, rows: DipRow[], pgUrl?: string): Promi
   const { version } = (await res.json()) as PushResponse;
   const stored = (await (await app.request(`/api/register/versions/${version.version}`, { headers: { authorization: `Bearer ${token}` } })).json()) as VersionWithRows;
   const edited = stored.rows.map((r, i) => (i % 1000 === 0 ? { ...r, notes: `edit ${Date.now()}` } : r));
-  const edit = request(JSON.stringify({ message: 'bench edit', rows: edited }), { 'If-Match': etag });
+  const edit = request(pushRequestJson({ message: 'bench edit', rows: edited }), { 'If-Match': etag });
   t = performance.now();
   const e = await app.fetch(edit);
   const editMs = performance.now() - t;

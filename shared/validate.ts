@@ -37,6 +37,23 @@ const matchKey = (s: string): string => (ODD_SPACING.test(s) ? s.replace(SPACE_R
  * @example validateRows([{ ...row, title: '' }]) // [{ rowIndex: 0, field: 'title', severity: 'error', code: 'required', … }]
  */
 export function validateRows(rows: readonly DipRow[], opts: ValidateOptions = {}): ValidationIssue[] {
+  const v = rowValidator(opts);
+  for (let i = 0; i < rows.length; i++) v.check(rows[i]!, i);
+  return v.issues;
+}
+
+export interface RowValidator {
+  /** Checks the row at `rowIndex`; rows must come in order, each once. */
+  check(row: DipRow, rowIndex: number): void;
+  /** The issues of the rows checked so far, in row order. */
+  readonly issues: ValidationIssue[];
+}
+
+/**
+ * `validateRows` a row at a time, for a caller that has other work between rows (the server checks a batch while
+ * the database stores the one before). Duplicates are found across every row checked.
+ */
+export function rowValidator(opts: ValidateOptions = {}): RowValidator {
   const lang = opts.lang ?? 'id';
   const rowNumber = opts.rowNumber ?? ((i: number) => i + 2);
   const units = opts.knownUnits ? new Set(opts.knownUnits.map(matchKey)) : null;
@@ -44,12 +61,11 @@ export function validateRows(rows: readonly DipRow[], opts: ValidateOptions = {}
   const firstById = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   // One reporter for the whole run, told which row it is at: no closure per row, so 10,000 rows stay cheap.
-  const at = { row: rows[0]!, rowIndex: 0 };
+  const at: { row: DipRow | null; rowIndex: number } = { row: null, rowIndex: 0 };
   const add: AddIssue = (field, severity, code, params) =>
-    issues.push({ rowId: at.row.id ?? null, rowIndex: at.rowIndex, field, severity, code, message: issueMessage(code, lang, params) });
+    issues.push({ rowId: at.row!.id ?? null, rowIndex: at.rowIndex, field, severity, code, message: issueMessage(code, lang, params) });
 
-  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
-    const row = rows[rowIndex]!;
+  const check = (row: DipRow, rowIndex: number): void => {
     at.row = row;
     at.rowIndex = rowIndex;
 
@@ -84,8 +100,8 @@ export function validateRows(rows: readonly DipRow[], opts: ValidateOptions = {}
       if (first === undefined) firstById.set(row.id, rowIndex);
       else add(null, 'error', 'duplicate_id', { row: rowNumber(first) });
     }
-  }
-  return issues;
+  };
+  return { check, issues };
 }
 
 type AddIssue = (field: RowField | null, severity: Severity, code: IssueCode, params?: MessageParams) => void;

@@ -73,16 +73,25 @@ const QUOTE = '\x01';
 const needsQuotes = (v: string) => v === '' || v.includes('\t') || v.includes('\n') || v.includes('\r') || v.includes(QUOTE);
 const quoteCopy = (v: string) => (needsQuotes(v) ? `${QUOTE}${v.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : v);
 
-function copyLines(rows: readonly SinkRow[], columns: readonly SinkColumn[]): string {
-  let text = '';
+/**
+ * The rows as COPY lines, encoded straight into one buffer (a string of the whole batch would be built and then
+ * encoded again on its way to the socket: twice the work, for ~300 KB per batch of a push).
+ */
+function copyLines(rows: readonly SinkRow[], columns: readonly SinkColumn[]): Buffer {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; a number at most 24 characters; one byte per separator.
+  let room = 0;
+  for (const row of rows) for (const v of row) room += typeof v === 'number' ? 25 : 3 * v.length + 3;
+  const out = Buffer.allocUnsafe(room);
+  let at = 0;
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
+      if (i > 0) out[at++] = 0x09;
       const v = row[i]!;
-      text += (i === 0 ? '' : '\t') + (typeof v === 'number' ? String(v) : columns[i]!.plain ? v : quoteCopy(v));
+      at += out.write(typeof v === 'number' ? String(v) : columns[i]!.plain ? v : quoteCopy(v), at);
     }
-    text += '\n';
+    out[at++] = 0x0a;
   }
-  return text;
+  return out.subarray(0, at);
 }
 
 /** COPY … FROM STDIN, opened on the first rows written (a push that adds nothing never starts one). */

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PushEnvelope, PushResponse } from '../../../shared/api.js';
-import { canonicalRowJson, contentHashFromRowHashes } from '../../../shared/canonical.js';
+import { canonicalRowJson, canonicalRowJsonWithId, contentHashFromRowHashes } from '../../../shared/canonical.js';
 import { changedFields, type ChangedRow } from '../../../shared/diff.js';
 import type { ValidationIssue } from '../../../shared/issues.js';
 import { dipRowSchema, type StoredDipRow } from '../../../shared/row.js';
-import { validateRows } from '../../../shared/validate.js';
+import { rowValidator } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { knownUnitNames } from '../auth/auth.service.js';
 import { nodeSha256 } from '../crypto.js';
@@ -22,6 +22,7 @@ import type { AuthUser } from '../http/env.js';
 import { bodyIssues, invalidBody, MAX_NAMED_ISSUES, type BodyIssue } from '../http/validation.js';
 import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
 import { placeRows } from './ordering.js';
+import { isSchemaValidRow } from './row-check.js';
 import * as repo from './register.repository.js';
 import { checkPrecondition, etagOf, toVersionMeta, type Preconditions } from './register.service.js';
 
@@ -39,15 +40,15 @@ interface PreparedRow extends repo.NewRow {
 const BATCH = 500;
 
 /**
- * The id of every row (new rows get a fresh UUID, written into the row so the schema sees it); refuses an id sent
- * twice. Rows that are not objects are left to the schema check.
+ * The id of every row (new rows get a fresh UUID, written into the row once it is checked and serialised);
+ * refuses an id sent twice. Rows that are not objects are left to the schema check.
  */
 function assignIds(rows: unknown[]): string[] {
   const seen = new Set<string>();
   return rows.map((r, i) => {
     if (typeof r !== 'object' || r === null) return '';
     const row = r as { id?: unknown };
-    if (row.id === undefined) row.id = randomUUID();
+    if (row.id === undefined) return randomUUID();
     if (typeof row.id !== 'string') return '';
     if (seen.has(row.id)) {
       throw unprocessable('duplicate_row_id', `ID baris ${row.id} muncul lebih dari sekali (baris ${i + 1}).`, `Row id ${row.id} appears more than once (row ${i + 1}).`);
@@ -86,7 +87,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
         await checkPrecondition(trx, reg.head, ctx);
       } catch (err) {
         // A body that is wrong in itself says so first (422), as it did before rows were checked while storing.
-        const bad = req.rows.findIndex((r) => !dipRowSchema.safeParse(r).success);
+        const bad = req.rows.findIndex((r) => !isSchemaValidRow(r));
         throw bad === -1 ? err : invalidRows(req.rows, bad);
       }
 
@@ -101,19 +102,23 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       const changed: PreparedRow[] = [];
       // Unchanged rows the sheet moved: stored again under their new sort key (ordering.ts), not a change of content.
       const moved: PreparedRow[] = [];
-      let issues: ValidationIssue[];
+      const validator = rowValidator({ knownUnits });
       let contentHash: string;
       let addedJson: string;
       const writer = repo.openRowWriter(trx, version);
       try {
         for (let start = 0; start < req.rows.length; start += BATCH) {
+          const end = Math.min(start + BATCH, req.rows.length);
           const batch: PreparedRow[] = [];
-          for (let i = start; i < Math.min(start + BATCH, req.rows.length); i++) {
-            // The schema only checks: its copy of the row is dropped at once (a strict schema without transforms
-            // copies values as they are), so it stays young garbage instead of ~10,000 objects the collector moves.
-            if (!dipRowSchema.safeParse(req.rows[i]).success) throw invalidRows(req.rows, i);
-            const row = (rows[i] = req.rows[i] as StoredDipRow);
-            const body = canonicalRowJson(row);
+          for (let i = start; i < end; i++) {
+            const sent = req.rows[i];
+            if (!isSchemaValidRow(sent)) throw invalidRows(req.rows, i);
+            const row = sent as StoredDipRow;
+            // A new row's id is spliced into its serialisation, then written into the row for the checks and the
+            // response (written first, it would come last among the keys and cost the row its fast path).
+            const body = row.id === undefined ? canonicalRowJsonWithId(row, ids[i]!) : canonicalRowJson(row);
+            row.id = ids[i]!;
+            rows[i] = row;
             const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: nodeSha256(body) });
             const old = live.get(p.id);
             if (old === undefined) {
@@ -123,11 +128,15 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
             else if (movedAt[i]) moved.push(p);
             live.delete(p.id);
           }
-          await writer.write(batch);
+          // The batch is on its way to Postgres when write() returns; its rules are checked meanwhile (validation
+          // only reports — a draft may carry errors).
+          const written = writer.write(batch);
+          written.catch(() => {});
+          for (let i = start; i < end; i++) validator.check(rows[i]!, i);
+          await written;
         }
-        // What needs no database runs while it takes the last batch: validation (it only reports — a draft may carry
-        // errors), the content hash and the added rows of the response.
-        issues = validateRows(rows, { knownUnits });
+        // What needs no database runs while it takes the last batch: the content hash and the added rows of the
+        // response.
         contentHash = contentHashFromRowHashes(prepared, nodeSha256);
         addedJson = `[${added.map((p) => p.body).join(',')}]`;
         await writer.end();
@@ -136,6 +145,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
         await writer.abort(err instanceof Error ? err : new Error(String(err)));
         throw err;
       }
+      const issues = validator.issues;
 
       const removedIds = [...live.keys()];
       const reading = [...changed.map((p) => p.id), ...removedIds];
