@@ -44,6 +44,20 @@ describe.each(testBackends)('bulk rows on $name', (backend) => {
     );
   });
 
+  it('takes text already encoded as UTF-8 into a plain column: the bytes of canonical JSON (property)', async () => {
+    const plainB: SinkColumn[] = [COLUMNS[0]!, COLUMNS[1]!, { name: 'b', type: 'text', plain: true }];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue().map((v) => JSON.stringify(v)), { maxLength: 20 }), async (jsons) => {
+        const texts = jsons.map((j) => j.replace(/\\u0000/g, ''));
+        await inTransaction((trx) => copyRows(trx, 'bulk_probe', plainB, texts.map((j, i) => [i, 'a\tb', Buffer.from(j, 'utf8')])));
+        const back = await readBack();
+        await sql`delete from bulk_probe`.execute(t.handle.db);
+        expect(back).toEqual(texts.map((j, i) => [i, 'a\tb', j]));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('a sink written in batches then aborted stores nothing, and the connection goes on', async () => {
     const refused = new Error('stop');
     await expect(

@@ -26,7 +26,8 @@ export function recordClient(client: pg.PoolClient): void {
   if (store) store.client = client;
 }
 
-export type SinkRow = readonly (string | number)[];
+/** A row's values; bytes are text already encoded as UTF-8, and go in as plain (see `SinkColumn`). */
+export type SinkRow = readonly (string | number | Uint8Array)[];
 
 /**
  * A column of a sink. `plain`: its values never hold a tab, newline, carriage return or \x01 and are never empty
@@ -80,14 +81,19 @@ const quoteCopy = (v: string) => (needsQuotes(v) ? `${QUOTE}${v.replaceAll(QUOTE
 function copyLines(rows: readonly SinkRow[], columns: readonly SinkColumn[]): Buffer {
   // UTF-8 takes at most 3 bytes per UTF-16 unit; a number at most 24 characters; one byte per separator.
   let room = 0;
-  for (const row of rows) for (const v of row) room += typeof v === 'number' ? 25 : 3 * v.length + 3;
+  for (const row of rows) for (const v of row) room += typeof v === 'number' ? 25 : typeof v === 'string' ? 3 * v.length + 3 : v.length + 1;
   const out = Buffer.allocUnsafe(room);
   let at = 0;
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       if (i > 0) out[at++] = 0x09;
       const v = row[i]!;
-      at += out.write(typeof v === 'number' ? String(v) : columns[i]!.plain ? v : quoteCopy(v), at);
+      if (typeof v === 'string') at += out.write(columns[i]!.plain ? v : quoteCopy(v), at);
+      else if (typeof v === 'number') at += out.write(String(v), at);
+      else {
+        out.set(v, at);
+        at += v.length;
+      }
     }
     out[at++] = 0x0a;
   }
@@ -144,7 +150,8 @@ function insertSink(trx: Db, table: string, columns: readonly SinkColumn[]): Row
       if (rows.length === 0) return;
       const cols = sql.raw(columns.map((c, i) => `"c${i}"::${c.type}`).join(', '));
       const defs = sql.raw(columns.map((_, i) => `"c${i}" text`).join(', '));
-      const records = rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, String(v)])));
+      const text = (v: SinkRow[number]) => (v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8') : String(v));
+      const records = rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, text(v)])));
       rows = [];
       await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
         select ${cols} from json_to_recordset(${JSON.stringify(records)}::json) as r(${defs})`.execute(trx);

@@ -14,16 +14,17 @@ import { dipRowSchema, type StoredDipRow } from '../../../shared/row.js';
 import { rowValidator } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { knownUnitNames } from '../auth/auth.service.js';
-import { nodeSha256 } from '../crypto.js';
+import { nodeSha256, sha256HexOfBytes } from '../crypto.js';
 import { withBulkCopy } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 import { unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
 import { bodyIssues, invalidBody, MAX_NAMED_ISSUES, type BodyIssue } from '../http/validation.js';
-import { rememberResponse, replayIfSeen, type StoredResponse } from '../idempotency/idempotency.service.js';
+import { rememberResponse, replayIfSeen } from '../idempotency/idempotency.service.js';
 import { placeRows } from './ordering.js';
 import { isSchemaValidRow } from './row-check.js';
 import * as repo from './register.repository.js';
+import { jsonArrayBytes, Utf8Arena } from './utf8-arena.js';
 import { checkPrecondition, etagOf, toVersionMeta, type Preconditions } from './register.service.js';
 
 export interface PushContext extends Preconditions {
@@ -31,10 +32,8 @@ export interface PushContext extends Preconditions {
   requestHash: string;
 }
 
-interface PreparedRow extends repo.NewRow {
-  /** Canonical JSON: what is stored and returned. */
-  body: string;
-}
+/** A row as stored: its body (canonical JSON, UTF-8) is what is hashed, stored and returned. */
+type PreparedRow = repo.NewRow;
 
 /** Rows per batch: big enough that a batch is one write to the socket, small enough that the database starts early. */
 const BATCH = 500;
@@ -68,8 +67,15 @@ function invalidRows(rows: readonly unknown[], first: number): Error {
   return invalidBody(issues);
 }
 
-/** Pushes a new version. Returns the stored response (for a replay, the first one, untouched) and the new ETag. */
-export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx: PushContext): Promise<StoredResponse & { etag: string }> {
+/** The answer to a push: JSON text, or its UTF-8 bytes (a new version's, built from the stored row bytes). */
+export interface PushResult {
+  status: number;
+  body: string | Buffer<ArrayBuffer>;
+  etag: string;
+}
+
+/** Pushes a new version. Returns the response (for a replay, the first one, untouched) and the new ETag. */
+export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx: PushContext): Promise<PushResult> {
   const ids = assignIds(req.rows);
   const knownUnits = await knownUnitNames(db);
 
@@ -103,8 +109,9 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       // Unchanged rows the sheet moved: stored again under their new sort key (ordering.ts), not a change of content.
       const moved: PreparedRow[] = [];
       const validator = rowValidator({ knownUnits });
+      const bytes = new Utf8Arena();
       let contentHash: string;
-      let addedJson: string;
+      let addedJson: Buffer;
       const writer = repo.openRowWriter(trx, version);
       try {
         for (let start = 0; start < req.rows.length; start += BATCH) {
@@ -116,10 +123,10 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
             const row = sent as StoredDipRow;
             // A new row's id is spliced into its serialisation, then written into the row for the checks and the
             // response (written first, it would come last among the keys and cost the row its fast path).
-            const body = row.id === undefined ? canonicalRowJsonWithId(row, ids[i]!) : canonicalRowJson(row);
+            const body = bytes.encode(row.id === undefined ? canonicalRowJsonWithId(row, ids[i]!) : canonicalRowJson(row));
             row.id = ids[i]!;
             rows[i] = row;
-            const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: nodeSha256(body) });
+            const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: sha256HexOfBytes(body) });
             const old = live.get(p.id);
             if (old === undefined) {
               batch.push(p);
@@ -138,7 +145,7 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
         // What needs no database runs while it takes the last batch: the content hash and the added rows of the
         // response.
         contentHash = contentHashFromRowHashes(prepared, nodeSha256);
-        addedJson = `[${added.map((p) => p.body).join(',')}]`;
+        addedJson = jsonArrayBytes(added.map((p) => p.body));
         await writer.end();
       } catch (err) {
         // Whatever failed, the COPY must be over before the rollback can use the connection.
@@ -163,24 +170,22 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
 
       const changedRows: ChangedRow[] = changed.map((p) => ({
         id: p.id,
-        fields: changedFields(JSON.parse(oldBodies.get(p.id)!) as StoredDipRow, JSON.parse(p.body) as StoredDipRow),
+        fields: changedFields(JSON.parse(oldBodies.get(p.id)!) as StoredDipRow, JSON.parse(Buffer.from(p.body).toString()) as StoredDipRow),
       }));
       const meta = toVersionMeta((await repo.findVersion(trx, version))!);
-      const stored = {
-        status: 201,
-        body: pushResponseJson(meta, addedJson, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, ids),
-      };
-      if (ctx.idempotencyKey) await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, stored);
-      return { ...stored, etag: etagOf({ version, content_hash: contentHash }) };
+      const body = pushResponseJson(meta, addedJson, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, ids);
+      if (ctx.idempotencyKey) await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, { status: 201, body: body.toString('utf8') });
+      return { status: 201, body, etag: etagOf({ version, content_hash: contentHash }) };
     }),
   );
 }
 
 /**
- * The PushResponse as JSON, with added and removed rows spliced in as their stored canonical bodies (`addedJson` is
- * the array of added ones): serialising 10,000 row objects again would cost more than storing them.
+ * The PushResponse as JSON bytes, with added and removed rows spliced in as their stored canonical bodies
+ * (`addedJson` is the array of added ones): serialising 10,000 row objects again would cost more than storing them.
  */
-function pushResponseJson(meta: PushResponse['version'], addedJson: string, changed: ChangedRow[], removedBodies: string[], issues: ValidationIssue[], ids: string[]): string {
-  const diff = `{"added":${addedJson},"changed":${JSON.stringify(changed)},"removed":[${removedBodies.join(',')}]}`;
-  return `{"version":${JSON.stringify(meta)},"diff":${diff},"issues":${JSON.stringify(issues)},"ids":${JSON.stringify(ids)}}`;
+function pushResponseJson(meta: PushResponse['version'], addedJson: Buffer, changed: ChangedRow[], removedBodies: string[], issues: ValidationIssue[], ids: string[]): Buffer<ArrayBuffer> {
+  const head = `{"version":${JSON.stringify(meta)},"diff":{"added":`;
+  const tail = `,"changed":${JSON.stringify(changed)},"removed":[${removedBodies.join(',')}]},"issues":${JSON.stringify(issues)},"ids":${JSON.stringify(ids)}}`;
+  return Buffer.concat([Buffer.from(head), addedJson, Buffer.from(tail)]);
 }

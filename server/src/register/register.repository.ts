@@ -81,7 +81,8 @@ export interface NewRow {
   id: string;
   ord: number;
   hash: string;
-  body: string;
+  /** Canonical JSON, as UTF-8. */
+  body: Uint8Array;
 }
 const rowValues = (version: number, r: NewRow) => [r.id, version, r.ord, r.hash, r.body];
 
