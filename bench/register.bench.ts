@@ -95,7 +95,8 @@ async function pushOnce(handle: DbHandle, rows: DipRow[], pgUrl?: string): Promi
     new Request('http://localhost/api/register/versions', {
       method: 'POST',
       body: b,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(b)), ...h },
+      // An Idempotency-Key, as with every push from the task pane: the response is remembered in the same transaction.
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(b)), 'idempotency-key': `bench-${randomUUID()}`, ...h },
     });
 
   const first = request(body, pre);

@@ -17,4 +17,16 @@ describe('migrations', () => {
       await handle.close();
     }
   });
+
+  it('keep a remembered response uncompressed (a push answer of several MB is not compressed on every push)', async () => {
+    const handle = await openDatabase({});
+    try {
+      await migrateToLatest(handle.db);
+      const r = await sql<{ attstorage: string }>`
+        select attstorage from pg_attribute where attrelid = 'idempotency_keys'::regclass and attname = 'response'`.execute(handle.db);
+      expect(r.rows[0]?.attstorage).toBe('e');
+    } finally {
+      await handle.close();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002_approval.js';
 import * as m0003 from './migrations/0003_rounds.js';
 import * as m0004 from './migrations/0004_reports.js';
 import * as m0005 from './migrations/0005_login_limit.js';
+import * as m0006 from './migrations/0006_idempotency_storage.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_rounds': m0003,
   '0004_reports': m0004,
   '0005_login_limit': m0005,
+  '0006_idempotency_storage': m0006,
 };
 
 const provider = (migrations: Record<string, Migration>): MigrationProvider => ({ getMigrations: async () => migrations });
