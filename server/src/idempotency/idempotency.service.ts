@@ -3,7 +3,7 @@
  * with another request is refused (422). Call both functions inside the write's own transaction, after taking the
  * lock that serialises that write, so a retry racing its original waits and then sees the stored answer.
  */
-import { nodeSha256 } from '../crypto.js';
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { AppError, badRequest } from '../http/errors.js';
 import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.js';
@@ -11,6 +11,8 @@ import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.reposito
 export interface StoredResponse {
   status: number;
   body: string;
+  /** A push's answer is remembered without what its version holds (register.push.ts): that version. */
+  registerVersion?: number | undefined;
 }
 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
@@ -21,7 +23,8 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   return header;
 }
 
-export const requestHash = (method: string, path: string, body: string) => nodeSha256(`${method}\n${path}\n${body}`);
+/** SHA-256 of `method \n path \n body`, fed in parts: a push body of several MB is not copied into one string first. */
+export const requestHash = (method: string, path: string, body: string) => createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
 
 export async function replayIfSeen(trx: Db, userId: number, key: string, reqHash: string): Promise<StoredResponse | undefined> {
   const seen = await findIdempotencyKey(trx, userId, key);
@@ -29,9 +32,9 @@ export async function replayIfSeen(trx: Db, userId: number, key: string, reqHash
   if (seen.request_hash !== reqHash) {
     throw new AppError(422, 'idempotency_key_reused', 'Idempotency-Key ini sudah dipakai untuk permintaan lain.', 'This Idempotency-Key was already used for a different request.');
   }
-  return { status: seen.status, body: seen.response };
+  return { status: seen.status, body: seen.response, registerVersion: seen.register_version ?? undefined };
 }
 
 export async function rememberResponse(trx: Db, userId: number, key: string, reqHash: string, res: StoredResponse) {
-  await insertIdempotencyKey(trx, { userId, key, requestHash: reqHash, status: res.status, response: res.body });
+  await insertIdempotencyKey(trx, { userId, key, requestHash: reqHash, status: res.status, response: res.body, registerVersion: res.registerVersion });
 }

@@ -85,8 +85,10 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       if (ctx.idempotencyKey) {
         const replay = await replayIfSeen(trx, user.id, ctx.idempotencyKey, ctx.requestHash);
         if (replay) {
-          const { version } = JSON.parse(replay.body) as PushResponse;
-          return { ...replay, etag: etagOf({ version: version.version, content_hash: version.contentHash }) };
+          const first = JSON.parse(replay.body) as PushResponse;
+          const etag = etagOf({ version: first.version.version, content_hash: first.version.contentHash });
+          if (replay.registerVersion === undefined) return { status: replay.status, body: replay.body, etag };
+          return { status: replay.status, body: await rebuiltPushResponse(trx, replay.registerVersion, first), etag };
         }
       }
       try {
@@ -174,10 +176,28 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       }));
       const meta = toVersionMeta((await repo.findVersion(trx, version))!);
       const body = pushResponseJson(meta, addedJson, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, ids);
-      if (ctx.idempotencyKey) await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, { status: 201, body: body.toString('utf8') });
+      if (ctx.idempotencyKey) {
+        // Remembered without what the version itself holds (its added rows, the ids of all its rows): a replay reads
+        // them back, so a 10,000-row push does not store its rows twice (rebuiltPushResponse).
+        const remembered = pushResponseJson(meta, EMPTY_ARRAY, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, []).toString('utf8');
+        await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, { status: 201, body: remembered, registerVersion: version });
+      }
       return { status: 201, body, etag: etagOf({ version, content_hash: contentHash }) };
     }),
   );
+}
+
+const EMPTY_ARRAY = Buffer.from('[]');
+
+/**
+ * The first answer to a push, byte for byte, from its remembered part (`first`, without added rows and ids) and
+ * the version it created: the added rows and the ids come back in the order they went in (sort keys follow the
+ * sheet), and every other part is re-serialised from the JSON it was parsed from, which gives the same text.
+ */
+async function rebuiltPushResponse(trx: Db, version: number, first: PushResponse): Promise<Buffer<ArrayBuffer>> {
+  const added = Buffer.from(`[${(await repo.addedBodiesAt(trx, version)).join(',')}]`);
+  const ids = await repo.rowIdsAt(trx, version);
+  return pushResponseJson(first.version, added, first.diff.changed, first.diff.removed.map((r) => JSON.stringify(r)), first.issues, ids);
 }
 
 /**

@@ -59,6 +59,37 @@ export async function rowsAt(db: Db, version: number) {
     .execute();
 }
 
+/** Ids of the rows of version N in their order (what `rowsAt` returns, without the bodies). */
+export async function rowIdsAt(db: Db, version: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('register_rows')
+    .select('row_id')
+    .where('from_version', '<=', version)
+    .where((eb) => eb.or([eb('to_version', 'is', null), eb('to_version', '>', version)]))
+    .orderBy('ord')
+    .orderBy('row_id')
+    .execute();
+  return rows.map((r) => r.row_id);
+}
+
+/**
+ * Bodies of the rows version N added, in their order: stored by N under an id no row of its parent had (changed
+ * and moved rows are stored by N too, but closed a row of the parent with that id).
+ */
+export async function addedBodiesAt(db: Db, version: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('register_rows as r')
+    .select('r.body')
+    .where('r.from_version', '=', version)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('register_rows as o').select('o.row_id').whereRef('o.row_id', '=', 'r.row_id').where('o.to_version', '=', version))),
+    )
+    .orderBy('r.ord')
+    .orderBy('r.row_id')
+    .execute();
+  return rows.map((r) => r.body);
+}
+
 export async function closeRows(trx: Db, ids: string[], version: number) {
   if (ids.length === 0) return;
   await trx
