@@ -231,7 +231,7 @@ describe('parseDipGrid: the closing block under the list', () => {
       message: '7 baris di bawah daftar (mis. blok tanda tangan), mulai dari "Ditetapkan di Jambi", tidak diimpor.',
     }]);
     expect(closing(parseDipGrid(grid, { lang: 'en' }))[0]!.message).toBe(
-      '7 lines under the list (e.g. a signature block), starting with "Ditetapkan di Jambi", were not imported.',
+      'Lines under the list (e.g. a signature block) were not imported: 7, starting with "Ditetapkan di Jambi".',
     );
   });
 

@@ -108,7 +108,7 @@ const MESSAGES = {
   },
   closing_block_skipped: {
     id: '{count} baris di bawah daftar (mis. blok tanda tangan), mulai dari "{first}", tidak diimpor.',
-    en: '{count} lines under the list (e.g. a signature block), starting with "{first}", were not imported.',
+    en: 'Lines under the list (e.g. a signature block) were not imported: {count}, starting with "{first}".',
   },
   invalid_id: {
     id: 'ID "{value}" bukan ID yang sah; baris ini dibaca sebagai baris baru.',
