@@ -73,5 +73,7 @@ describe('canonicalRowJson (the fast path the server stores)', () => {
     // Not schema-valid (an object where text belongs): still the same bytes as the generic path.
     const odd = { ...row, exemption: { ...row.exemption!, consequence: { formats: ['x'] } } } as unknown as DipRow;
     expect(canonicalRowJsonWithId(odd, id)).toBe(stableStringify(canonicalRow({ ...odd, id })));
+    const unknownFormat = { ...row, formats: ['pdf'] } as unknown as DipRow;
+    expect(canonicalRowJson(unknownFormat)).toBe(stableStringify(canonicalRow(unknownFormat)));
   });
 });

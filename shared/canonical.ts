@@ -76,7 +76,8 @@ function keysInOrder(o: object, order: readonly string[]): boolean {
 function isCanonicalShape(row: DipRow): boolean {
   if (!keysInOrder(row, ROW_KEYS) || row.link === null || row.notes === null || row.exemption === null) return false;
   const f = row.formats;
-  if (!(f.length < 2 || (f.length === 2 && f[0] === 'hardcopy' && f[1] === 'softcopy'))) return false;
+  const inOrder = f.length === 0 || (f.length === 1 && (f[0] === 'hardcopy' || f[0] === 'softcopy')) || (f.length === 2 && f[0] === 'hardcopy' && f[1] === 'softcopy');
+  if (!inOrder) return false;
   return row.exemption === undefined || keysInOrder(row.exemption, EXEMPTION_KEYS);
 }
 
