@@ -58,8 +58,10 @@ export class ApiClient {
     return new ApiClient({ baseUrl: this.baseUrl, token, fetch: this.fetchImpl });
   }
 
-  /** One call to the API; the feature modules of this folder (approval.ts, rounds.ts) build on it. */
-  /** `body` is sent as JSON; `json` is a body already serialised. */
+  /**
+   * One call to the API; the feature modules of this folder (approval.ts, rounds.ts) build on it. `body` is sent as
+   * JSON; `json` is a body already serialised (a push's canonical rows, see `pushRequestJson`).
+   */
   async request(method: string, path: string, opts: { body?: unknown; json?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
