@@ -19,6 +19,7 @@ import { sampleRows } from '../shared/testing/sample-rows.js';
 import { createApp } from '../server/src/app.js';
 import { createUser, login } from '../server/src/auth/auth.service.js';
 import { testConfig } from '../server/src/config.js';
+import { COPY_OPTIONS } from '../server/src/db/bulk.js';
 import { openDatabase, type DbHandle } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { createScratchDatabase } from '../server/src/testing/scratch-database.js';
@@ -171,7 +172,7 @@ async function copyPostgres(url: string, text: string, stored: string): Promise<
   await client.query('create table bench_stored (like register_rows including all)');
   t = performance.now();
   await client.query('begin');
-  await pipeline(Readable.from([stored]), client.query(copyFrom(`copy bench_stored (row_id, from_version, ord, row_hash, body) from stdin (format csv, delimiter e'\\t', quote e'\\x01')`)));
+  await pipeline(Readable.from([stored]), client.query(copyFrom(`copy bench_stored (row_id, from_version, ord, row_hash, body) from stdin ${COPY_OPTIONS}`)));
   await client.query('commit');
   const storedMs = performance.now() - t;
   await client.query('drop table bench_stored');

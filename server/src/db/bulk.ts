@@ -69,7 +69,7 @@ export async function copyRows(trx: Db, table: string, columns: readonly SinkCol
 // COPY in CSV format with tab as delimiter and \x01 as quote: a value needs quoting only if it is empty (unquoted
 // empty is NULL) or holds a tab, line break or \x01 — never the case for the JSON bodies that make up most of the
 // bytes, which therefore go in as they are (the text format would need every backslash of the JSON doubled).
-const COPY_OPTIONS = `(format csv, delimiter e'\\t', quote e'\\x01')`;
+export const COPY_OPTIONS = `(format csv, delimiter e'\\t', quote e'\\x01')`;
 const QUOTE = '\x01';
 const needsQuotes = (v: string) => v === '' || v.includes('\t') || v.includes('\n') || v.includes('\r') || v.includes(QUOTE);
 const quoteCopy = (v: string) => (needsQuotes(v) ? `${QUOTE}${v.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : v);

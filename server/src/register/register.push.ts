@@ -172,14 +172,15 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
 
       const changedRows: ChangedRow[] = changed.map((p) => ({
         id: p.id,
-        fields: changedFields(JSON.parse(oldBodies.get(p.id)!) as StoredDipRow, JSON.parse(Buffer.from(p.body).toString()) as StoredDipRow),
+        fields: changedFields(JSON.parse(oldBodies.get(p.id)!) as StoredDipRow, JSON.parse(p.body.toString()) as StoredDipRow),
       }));
       const meta = toVersionMeta((await repo.findVersion(trx, version))!);
-      const body = pushResponseJson(meta, addedJson, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, ids);
+      const removedBodies = removedIds.map((id) => oldBodies.get(id)!);
+      const body = pushResponseJson(meta, addedJson, changedRows, removedBodies, issues, ids);
       if (ctx.idempotencyKey) {
         // Remembered without what the version itself holds (its added rows, the ids of all its rows): a replay reads
         // them back, so a 10,000-row push does not store its rows twice (rebuiltPushResponse).
-        const remembered = pushResponseJson(meta, EMPTY_ARRAY, changedRows, removedIds.map((id) => oldBodies.get(id)!), issues, []).toString('utf8');
+        const remembered = pushResponseJson(meta, EMPTY_ARRAY, changedRows, removedBodies, issues, []).toString('utf8');
         await rememberResponse(trx, user.id, ctx.idempotencyKey, ctx.requestHash, { status: 201, body: remembered, registerVersion: version });
       }
       return { status: 201, body, etag: etagOf({ version, content_hash: contentHash }) };

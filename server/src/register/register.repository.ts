@@ -113,7 +113,7 @@ export interface NewRow {
   ord: number;
   hash: string;
   /** Canonical JSON, as UTF-8. */
-  body: Uint8Array;
+  body: Buffer;
 }
 const rowValues = (version: number, r: NewRow) => [r.id, version, r.ord, r.hash, r.body];
 
