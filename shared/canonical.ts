@@ -73,7 +73,7 @@ function keysInOrder(o: object, order: readonly string[]): boolean {
  * in their fixed order. True for every row that came in as canonical JSON — what the task pane sends and what
  * the server stores —, which spares building a sorted copy of each row.
  */
-function isCanonicalShape(row: DipRow): boolean {
+export function hasCanonicalShape(row: DipRow): boolean {
   if (!keysInOrder(row, ROW_KEYS) || row.link === null || row.notes === null || row.exemption === null) return false;
   const f = row.formats;
   const inOrder = f.length === 0 || (f.length === 1 && (f[0] === 'hardcopy' || f[0] === 'softcopy')) || (f.length === 2 && f[0] === 'hardcopy' && f[1] === 'softcopy');
@@ -90,7 +90,7 @@ function isCanonicalShape(row: DipRow): boolean {
  * @example canonicalRowJson({ title: 'A', … }) === canonicalRowJson({ …, title: 'A' })
  */
 export function canonicalRowJson(row: DipRow): string {
-  if (isCanonicalShape(row)) return JSON.stringify(row);
+  if (hasCanonicalShape(row)) return JSON.stringify(row);
   const e = row.exemption;
   // Insertion order is JSON.stringify's order: keep these literals alphabetical.
   return JSON.stringify({
@@ -126,7 +126,7 @@ export function canonicalRowJsonWithId(row: DipRow, id: string): string {
   // hold only text, in which JSON escapes every quote, so ',"formats":' cannot appear in them.
   const e = row.exemption;
   if (
-    row.id === undefined && isCanonicalShape(row) && isTextOrNull(row.category) && typeof row.createdWhen === 'string' && typeof row.createdWhere === 'string' &&
+    row.id === undefined && hasCanonicalShape(row) && isTextOrNull(row.category) && typeof row.createdWhen === 'string' && typeof row.createdWhere === 'string' &&
     (e === undefined || (e !== null && Object.values(e).every(isTextOrNull)))
   ) {
     const json = JSON.stringify(row);

@@ -16,5 +16,5 @@ export interface AppDeps {
 
 /** Hono environment: what middleware puts on the context. */
 export interface AppEnv {
-  Variables: { user: AuthUser; tokenHash: string; requestHash: string };
+  Variables: { user: AuthUser; tokenHash: string };
 }

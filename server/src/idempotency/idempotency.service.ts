@@ -24,7 +24,7 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
 }
 
 /** SHA-256 of `method \n path \n body`, fed in parts: a push body of several MB is not copied into one string first. */
-export const requestHash = (method: string, path: string, body: string) => createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
+export const requestHash = (method: string, path: string, body: string | Uint8Array) => createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
 
 export async function replayIfSeen(trx: Db, userId: number, key: string, reqHash: string): Promise<StoredResponse | undefined> {
   const seen = await findIdempotencyKey(trx, userId, key);

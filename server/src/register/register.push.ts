@@ -22,6 +22,7 @@ import type { AuthUser } from '../http/env.js';
 import { bodyIssues, invalidBody, MAX_NAMED_ISSUES, type BodyIssue } from '../http/validation.js';
 import { rememberResponse, replayIfSeen } from '../idempotency/idempotency.service.js';
 import { placeRows } from './ordering.js';
+import { canonicalBytesOfSpan, type PushBody } from './push-body.js';
 import { isSchemaValidRow } from './row-check.js';
 import * as repo from './register.repository.js';
 import { jsonArrayBytes, Utf8Arena } from './utf8-arena.js';
@@ -30,6 +31,8 @@ import { checkPrecondition, etagOf, toVersionMeta, type Preconditions } from './
 export interface PushContext extends Preconditions {
   idempotencyKey?: string | undefined;
   requestHash: string;
+  /** Where each row lies in the body it came in (push-body.ts): a row sent in canonical JSON is stored as those bytes. */
+  spans?: PushBody['spans'];
 }
 
 /** A row as stored: its body (canonical JSON, UTF-8) is what is hashed, stored and returned. */
@@ -125,7 +128,10 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
             const row = sent as StoredDipRow;
             // A new row's id is spliced into its serialisation, then written into the row for the checks and the
             // response (written first, it would come last among the keys and cost the row its fast path).
-            const body = bytes.encode(row.id === undefined ? canonicalRowJsonWithId(row, ids[i]!) : canonicalRowJson(row));
+            const span = ctx.spans?.rows[i];
+            const body =
+              (span && canonicalBytesOfSpan(ctx.spans!.bytes, span, row, ids[i]!, bytes)) ??
+              bytes.encode(row.id === undefined ? canonicalRowJsonWithId(row, ids[i]!) : canonicalRowJson(row));
             row.id = ids[i]!;
             rows[i] = row;
             const p: PreparedRow = (prepared[i] = { id: row.id, ord: keys[i]!, body, hash: sha256HexOfBytes(body) });

@@ -8,8 +8,9 @@ import { requireAuth } from '../auth/auth.middleware.js';
 import { AppError } from '../http/errors.js';
 import { createSlots } from '../http/slots.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { validate } from '../http/validation.js';
+import { checkedBody, isJsonContentType, malformedRequest, unsupportedContentType, validate } from '../http/validation.js';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
+import { asFetchText, parsePushBody } from './push-body.js';
 import { pushVersion } from './register.push.js';
 import * as register from './register.service.js';
 
@@ -24,13 +25,6 @@ const diffQuery = z.strictObject({
 
 export function registerRoutes({ db, config }: AppDeps) {
   const readers = requireAuth(db, 'ppid', 'approver', 'admin');
-
-  // Hash the raw body before it is parsed: that hash is what an Idempotency-Key is bound to (no key, no hash:
-  // hashing a 5 MB body costs ~10 ms of a push).
-  const hashRawBody = createMiddleware<AppEnv>(async (c, next) => {
-    if (c.req.header('idempotency-key') !== undefined) c.set('requestHash', requestHash(c.req.method, c.req.path, await c.req.text()));
-    await next();
-  });
 
   // A push holds its whole body and parsed rows in memory (~5 MB text, several times that parsed for 10,000 rows):
   // a few at once per instance, a short line, and 503 beyond it keep a burst of large pushes from exhausting memory.
@@ -60,14 +54,25 @@ export function registerRoutes({ db, config }: AppDeps) {
       requireAuth(db, 'ppid'),
       inPushSlot,
       bodyLimit({ maxSize: config.pushBodyLimitBytes, onError: tooLarge }),
-      hashRawBody,
-      validate('json', pushEnvelopeSchema),
       async (c) => {
-        const stored = await pushVersion(db, c.get('user'), c.req.valid('json'), {
+        if (!isJsonContentType(c.req.header('content-type'))) throw unsupportedContentType();
+        // Read as bytes: rows that arrive in canonical JSON are stored as the bytes they came in (push-body.ts).
+        const bytes = Buffer.from(await c.req.arrayBuffer());
+        const idempotencyKey = parseIdempotencyKey(c.req.header('idempotency-key'));
+        let body;
+        try {
+          body = parsePushBody(bytes);
+        } catch (err) {
+          if (err instanceof SyntaxError) throw malformedRequest();
+          throw err;
+        }
+        const stored = await pushVersion(db, c.get('user'), checkedBody(body.value, pushEnvelopeSchema), {
           ifMatch: c.req.header('if-match'),
           ifNoneMatch: c.req.header('if-none-match'),
-          idempotencyKey: parseIdempotencyKey(c.req.header('idempotency-key')),
-          requestHash: c.get('requestHash'),
+          idempotencyKey,
+          // Bound to the body as sent, hashed only when a key needs it (~10 ms for 5 MB).
+          requestHash: idempotencyKey === undefined ? '' : requestHash(c.req.method, c.req.path, asFetchText(bytes)),
+          spans: body.spans,
         });
         return c.body(stored.body, stored.status as 201, { 'Content-Type': 'application/json; charset=utf-8', ETag: stored.etag });
       },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse, StaleBaseBody, VersionWithRows } from '../../../shared/api.js';
-import { canonicalRow } from '../../../shared/canonical.js';
+import { canonicalRow, canonicalRowJson } from '../../../shared/canonical.js';
 import type { RowDiff } from '../../../shared/diff.js';
 import type { DipRow, StoredDipRow } from '../../../shared/row.js';
 import { sampleRows } from '../../../shared/testing/sample-rows.js';
@@ -183,6 +183,26 @@ describe.each(testBackends)('register on $name', (backend) => {
     const a = (await (await s.request('/api/audit/verify', { token: s.tokens.admin })).json()) as { ok: boolean; entries: number };
     expect(a.ok).toBe(true);
     expect(a.entries).toBeGreaterThan(3);
+  });
+
+  it('stores a row the same however it is written (canonical as the task pane sends it, spaced, escaped, a key twice)', async () => {
+    const [a, b, c, d] = sampleRows(4, 900).map((r) => ({ ...r, summary: `${r.summary}\n"kutipan" C:\\arsip` }));
+    const rowsText = [
+      canonicalRowJson(a!),
+      JSON.stringify(JSON.parse(canonicalRowJson(b!)), null, 2),
+      canonicalRowJson(c!).replace('"title":', '"title":"judul lama","title":'),
+      canonicalRowJson(d!).replace(/\//g, '\\/'),
+    ];
+    const text = `{"message":"ditulis beragam","rows":[${rowsText.join(',')}]}`;
+    const res = await s.request('/api/register/versions', { method: 'POST', token: s.tokens.ppid, headers: { 'content-type': 'application/json', 'If-Match': (await head()).etag }, body: text });
+    expect(res.status).toBe(201);
+    const { ids, version } = (await res.json()) as PushResponse;
+    const sent = (JSON.parse(text) as { rows: DipRow[] }).rows;
+    const byId = new Map((await getVersion(version.version)).rows.map((r) => [r.id, r]));
+    sent.forEach((r, i) => expect(byId.get(ids[i]!)).toEqual(canonicalRow({ ...r, id: ids[i]! })));
+    // Every stored body is canonical and hashes to its stored hash.
+    const verified = (await (await s.request(`/api/register/versions/${version.version}/verify`, { token: s.tokens.approver })).json()) as { ok: boolean };
+    expect(verified.ok).toBe(true);
   });
 
   it('round-trips 10,000 rows unchanged, and a 10-row edit stores ~10 new rows', async () => {

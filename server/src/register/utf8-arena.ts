@@ -13,14 +13,24 @@ export class Utf8Arena {
   /** The UTF-8 bytes of `text` (a view that stays valid for as long as it is referenced). */
   encode(text: string): Buffer {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const room = 3 * text.length;
-    if (this.at + room > this.buf.length) {
-      this.buf = Buffer.allocUnsafe(Math.max(CHUNK, room));
-      this.at = 0;
-    }
+    this.room(3 * text.length);
     const start = this.at;
     this.at += this.buf.write(text, start);
     return this.buf.subarray(start, this.at);
+  }
+
+  /** `size` bytes for the caller to fill (not zeroed). */
+  alloc(size: number): Buffer {
+    this.room(size);
+    this.at += size;
+    return this.buf.subarray(this.at - size, this.at);
+  }
+
+  private room(size: number): void {
+    if (this.at + size > this.buf.length) {
+      this.buf = Buffer.allocUnsafe(Math.max(CHUNK, size));
+      this.at = 0;
+    }
   }
 }
 

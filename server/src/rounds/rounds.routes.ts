@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { dipRowsSchema } from '../../../shared/row.js';
 import { requireAuth } from '../auth/auth.middleware.js';
-import { AppError, badRequest, notFound, unprocessable } from '../http/errors.js';
+import { AppError, notFound, unprocessable } from '../http/errors.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
-import { bodyIssues, invalidBody, validate } from '../http/validation.js';
+import { checkedBody, malformedRequest, validate } from '../http/validation.js';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
 import { consolidated } from './consolidation.service.js';
 import { importDip } from './import.service.js';
@@ -38,11 +38,9 @@ function parseJson<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw badRequest('malformed_request', 'Permintaan tidak dapat dibaca (JSON rusak?).', 'Malformed request (broken JSON?).');
+    throw malformedRequest();
   }
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  throw invalidBody(bodyIssues(r.error));
+  return checkedBody(value, schema);
 }
 
 const importQuery = z.strictObject({ sheet: z.string().min(1).max(200).optional() });
