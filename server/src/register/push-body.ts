@@ -46,6 +46,9 @@ function skipWs(b: Buffer, p: number): number {
   return p;
 }
 
+/** Where the next backslash of the body being scanned is (at or after where it was last looked for). */
+let nextBackslash = -1;
+
 /** What `valueEnd` saw in the value it last went over. */
 const seen = { strings: 0, plain: true, escaped: false, arrayEnd: -1 };
 
@@ -71,16 +74,24 @@ function valueEnd(b: Buffer, p: number): number {
       if (p >= b.length) throw unexpected;
       const c = b[p++]!;
       if (c === QUOTE) {
-        for (;;) {
-          if (p >= b.length) throw unexpected;
-          const d = b[p++]!;
-          if (d === QUOTE) break;
-          if (d === BACKSLASH) {
-            // \" \\ \b \f \n \r \t are what JSON.stringify writes for those characters; \/ and \u… it never
-            // writes for a character that has a short escape or needs none, so they are not plain.
-            escaped = true;
-            const e = b[p++];
-            if (e === 0x75 || e === 0x2f) plain = false;
+        // Most strings hold no backslash: their end is the next quote, found by indexOf (several times faster than
+        // a loop over the bytes here). The next backslash in the body is looked up again only once passed.
+        const q = b.indexOf(QUOTE, p);
+        if (q < 0) throw unexpected;
+        if (nextBackslash < p) nextBackslash = b.indexOf(BACKSLASH, p) >>> 0; // -1 → past any index
+        if (nextBackslash > q) p = q + 1;
+        else {
+          for (;;) {
+            if (p >= b.length) throw unexpected;
+            const d = b[p++]!;
+            if (d === QUOTE) break;
+            if (d === BACKSLASH) {
+              // \" \\ \b \f \n \r \t are what JSON.stringify writes for those characters; \/ and \u… it never
+              // writes for a character that has a short escape or needs none, so they are not plain.
+              escaped = true;
+              const e = b[p++];
+              if (e === 0x75 || e === 0x2f) plain = false;
+            }
           }
         }
         strings++;
@@ -101,6 +112,7 @@ function valueEnd(b: Buffer, p: number): number {
 
 /** The spans of the elements of the top-level `rows` array, and where that array's brackets are. */
 function scanRows(b: Buffer, from: number): { open: number; close: number; rows: RowSpan[] } {
+  nextBackslash = -1;
   let p = skipWs(b, from);
   if (b[p++] !== 0x7b) throw unexpected;
   let found: { open: number; close: number; rows: RowSpan[] } | undefined;
