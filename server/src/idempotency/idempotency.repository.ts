@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export async function findIdempotencyKey(trx: Db, userId: number, key: string) {
@@ -8,5 +9,14 @@ export async function insertIdempotencyKey(trx: Db, k: { userId: number; key: st
   await trx
     .insertInto('idempotency_keys')
     .values({ user_id: k.userId, key: k.key, request_hash: k.requestHash, status: k.status, response: k.response, register_version: k.registerVersion ?? null })
+    .execute();
+}
+
+/** Drops the user's keys older than `days`: a retry comes within minutes, and the table would otherwise only grow. */
+export async function deleteKeysOlderThan(trx: Db, userId: number, days: number) {
+  await trx
+    .deleteFrom('idempotency_keys')
+    .where('user_id', '=', userId)
+    .where('created_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
     .execute();
 }

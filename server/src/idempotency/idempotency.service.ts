@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { AppError, badRequest } from '../http/errors.js';
-import { findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.js';
+import { deleteKeysOlderThan, findIdempotencyKey, insertIdempotencyKey } from './idempotency.repository.js';
 
 export interface StoredResponse {
   status: number;
@@ -35,6 +35,14 @@ export async function replayIfSeen(trx: Db, userId: number, key: string, reqHash
   return { status: seen.status, body: seen.response, registerVersion: seen.register_version ?? undefined };
 }
 
+/**
+ * How long a key is remembered. The task pane retries a push or a submission with the same key within its session
+ * (minutes); a month leaves room for any client that waits longer, and keeps the table from growing for ever.
+ */
+export const KEY_RETENTION_DAYS = 30;
+
+/** Remembers the answer for a key, and forgets the user's keys past KEY_RETENTION_DAYS (a retry after that is new). */
 export async function rememberResponse(trx: Db, userId: number, key: string, reqHash: string, res: StoredResponse) {
   await insertIdempotencyKey(trx, { userId, key, requestHash: reqHash, status: res.status, response: res.body, registerVersion: res.registerVersion });
+  await deleteKeysOlderThan(trx, userId, KEY_RETENTION_DAYS);
 }
