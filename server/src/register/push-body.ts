@@ -1,11 +1,12 @@
 /**
  * A push body read from its bytes, keeping where each row came from. The task pane sends every row already in the
  * form the register stores (canonical JSON, see shared/canonical.ts), so for such a row the bytes it arrived in
- * are the bytes to hash and store: no serialising and no encoding again, ~25 ms of a 10,000-row push.
+ * are the bytes to hash and store: no serialising and no encoding again (for 10,000 rows, ~30 ms of that against
+ * ~8 ms for this scan and ~7 ms for taking the bytes; docs/benchmarks.md).
  *
  * Each row is parsed from its own bytes (JSON.parse of exactly that slice), so a row and the bytes kept for it can
  * never disagree; the rest of the body is parsed with the rows array left empty. Whatever this reader does not
- * expect (no top-level `rows` array, a key written with escapes, invalid UTF-8, deep nesting, broken JSON) is read
+ * expect (no top-level `rows` array, a key written with escapes, invalid UTF-8, broken JSON) is read
  * by JSON.parse of the whole text instead, as before, without spans: the rows are then serialised as usual.
  */
 import { isUtf8 } from 'node:buffer';
@@ -46,6 +47,7 @@ function skipWs(b: Buffer, p: number): number {
   return p;
 }
 
+// Scanning is synchronous, one body at a time: its running state can live here.
 /** Where the next backslash of the body being scanned is (at or after where it was last looked for). */
 let nextBackslash = -1;
 
@@ -212,11 +214,12 @@ const ID_PREFIX = ',"id":"';
 /**
  * The canonical JSON of `row` (given `id` if it has none), taken from the bytes it arrived in when those bytes
  * are exactly that; undefined otherwise. `row` must have passed the row schema (known keys, text values), and be
- * what JSON.parse gave for this span.
+ * what JSON.parse gave for this span; `id` is a UUID (written as it is, it needs no escape).
  *
  * Why the bytes are then exact: JSON.stringify writes a parsed object without whitespace or escapes where none are
- * needed, keys in the order they came; a span with neither whitespace nor escapes differs from that only by a key
- * written twice (JSON.parse keeps the last), which leaves more strings in the span than in the row. A canonical
+ * needed, keys in the order they came; a span with no whitespace and only the short escapes JSON.stringify writes
+ * differs from that only by a key written twice (JSON.parse keeps the last), which leaves more strings in the span
+ * than in the row. A canonical
  * shape (shared/canonical.ts) makes JSON.stringify's text the canonical one.
  */
 export function canonicalBytesOfSpan(bytes: Buffer, span: RowSpan, row: DipRow, id: string, arena: Utf8Arena): Buffer | undefined {
