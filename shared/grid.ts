@@ -28,6 +28,8 @@ export interface ParsedGrid {
   sourceRows: number[];
   /** Where each recognised column is in the grid (0-based), for marking cells of an imported layout. */
   columns: Partial<Record<FieldColumn, number>>;
+  /** 0-based grid row where a closing block under the list begins (left out of `rows`), or -1 when there is none. */
+  closingRow: number;
 }
 
 /** How far down findHeaderRow looks: a caller reading only the top of a sheet to find the header reads this many rows. */
@@ -199,7 +201,7 @@ function rawCell(key: FieldColumn, v: unknown): unknown {
  */
 export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseOptions = {}): ParsedGrid {
   const lang = opts.lang ?? 'id';
-  const out: ParsedGrid = { rows: [], issues: [], headerRow: -1, sourceRows: [], columns: {} };
+  const out: ParsedGrid = { rows: [], issues: [], headerRow: -1, sourceRows: [], columns: {}, closingRow: -1 };
   const sheetIssue = (severity: ValidationIssue['severity'], code: IssueCode, params: MessageParams = {}) =>
     out.issues.push({ rowId: null, rowIndex: -1, field: null, severity, code, message: issueMessage(code, lang, params) });
 
@@ -239,6 +241,7 @@ export function parseDipGrid(grid: readonly (readonly unknown[])[], opts: ParseO
   // A signature block or note under the list, in the list's own columns, would otherwise come in as rows of junk
   // ("Judul wajib diisi" on "Ditetapkan di Jambi"): it is left out, and said so, never dropped silently.
   const closing = closingBlockStart(grid, first, keys, out.columns);
+  out.closingRow = closing;
   const end = closing < 0 ? grid.length : closing;
   if (closing >= 0) {
     const lines = grid.slice(closing).map((line) => (Array.isArray(line) ? Array.from(line, cellString).filter((s) => s !== '') : []));

@@ -3,7 +3,7 @@
  * Every function here queues work on a context it is given; the callers (one Excel.run per user action) sync.
  */
 import { CATEGORY_LABELS, DIP_COLUMNS, DIP_HEADERS, FORMAT_LABELS, columnIndex } from '../../../shared/columns.js';
-import { HEADER_SEARCH_ROWS, findHeaderRow } from '../../../shared/grid.js';
+import { HEADER_SEARCH_ROWS, findHeaderRow, parseDipGrid } from '../../../shared/grid.js';
 import { columnPositions, missingHeaders, repairHeaders, strictHeaders } from './headerRow.js';
 import type { Area } from './address.js';
 import { NOTHING_AROUND, aroundOf, queueBodyRows, type Around } from './rowsBelow.js';
@@ -39,7 +39,9 @@ export type EnsureFix =
   | 'table_renamed'
   | 'sheet_renamed'
   | 'columns_added'
-  | 'headers_restored';
+  | 'headers_restored'
+  /** Adopting an old DIP: the closing block under its list (a signature block) was left under the table. */
+  | 'closing_block_left_out';
 
 export interface EnsureResult {
   status: 'created' | 'repaired' | 'ok';
@@ -154,6 +156,25 @@ export interface Ensured {
  *   takes that DIP's rows and columns only (at least ours), leaving what lies under or right of it around the table;
  * - nothing: a "DIP" sheet with an empty table.
  */
+/** How many of the last lines of an old DIP are read for a closing block under its list (a signature block is ~10). */
+const CLOSING_SEARCH_ROWS = 60;
+
+/**
+ * The sheet row just past an old DIP's list, for adopting it: above a closing block under it (a signature block, a
+ * "Keterangan" note: shared/grid.ts finds it as an import does) and the blank lines between them; the end of the
+ * values without one. `top` holds the lines from `from`, `tail` those from `tailFrom` to the end of the values.
+ */
+function listBottom(from: number, top: readonly (readonly unknown[])[], tailFrom: number, tail: readonly (readonly unknown[])[]): number {
+  const grid = [...top, ...tail];
+  const sheetRow = (i: number) => (i < top.length ? from + i : tailFrom + i - top.length);
+  let r = parseDipGrid(grid).closingRow;
+  if (r < 0) return tail.length > 0 ? tailFrom + tail.length : from + top.length;
+  // Up past the blank lines above the block — never across the lines not read between `top` and `tail` (the list's).
+  const gap = tail.length > 0 && tailFrom > from + top.length;
+  while (r > 0 && !(gap && r === top.length) && (grid[r - 1] ?? []).every((v) => cellText(v).trim() === '')) r--;
+  return sheetRow(r);
+}
+
 export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode, replacing?: Area): Promise<Ensured> {
   const { workbook } = context;
   const named = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
@@ -187,14 +208,22 @@ export async function ensureTable(context: Excel.RequestContext, mode: HeaderMod
       }
       const top = named.getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, HEADER_SEARCH_ROWS), used.columnCount);
       top.load('values');
+      const end = used.rowIndex + used.rowCount;
+      const right = used.columnIndex + used.columnCount;
+      // Adopting, the last lines are read too (a closing block under the list is found there: listBottom), and
+      // before the table's extent is planned.
+      const tailStart = Math.max(used.rowIndex + HEADER_SEARCH_ROWS, end - CLOSING_SEARCH_ROWS);
+      const tail = mode !== 'strict' && tailStart < end ? named.getRangeByIndexes(tailStart, used.columnIndex, end - tailStart, used.columnCount) : null;
+      tail?.load('values');
+      if (mode !== 'strict') await context.sync();
       // A write replacing an old DIP (an import read from this sheet) takes its rows and columns only (at least ours):
       // what lies under its last row or right of its columns (a signature block, a note) is the person's, and stays
       // around the table, moved as any write moves what lies around it (rowsBelow.ts). Values beside the rows it
       // takes are read with the top rows, so a shorter write knows it cannot delete those rows whole.
-      const end = used.rowIndex + used.rowCount;
-      const right = used.columnIndex + used.columnCount;
       const replaced = mode === 'strict' ? replacing : undefined;
-      const bottom = replaced ? Math.min(end, replaced.row + replaced.rows) : end;
+      const bottom =
+        mode !== 'strict' ? listBottom(used.rowIndex, top.values, tailStart, tail?.values ?? []) : replaced ? Math.min(end, replaced.row + replaced.rows) : end;
+      if (mode !== 'strict' && bottom < end) fixes.push('closing_block_left_out');
       const cols =
         mode !== 'strict' ? used.columnCount : Math.max(WIDTH, replaced ? Math.min(used.columnCount, replaced.col + replaced.cols - used.columnIndex) : used.columnCount);
       const beside =

@@ -120,6 +120,48 @@ describe('ensureDipSheet over an old DIP layout', () => {
     expect(snapshot(model)).toEqual(once);
   });
 
+  // A closing block as an SK's DIP annex ends: in the list's own columns, under a blank line.
+  const SIGNATURE = [
+    [],
+    ['', '', '', '', 'Ditetapkan di Jambi'],
+    ['', '', '', '', 'pada tanggal 2 Januari 2025'],
+    ['', '', '', '', 'KEPALA DINAS KOMUNIKASI DAN INFORMATIKA'],
+    [],
+    ['', '', '', '', 'ttd'],
+    ['', '', '', '', 'NIP. 19700101 199003 1 001'],
+  ];
+
+  it.each([
+    ['a short old DIP', OLD_DIP],
+    ['a long one (its last lines read apart from the top)', [
+      ...OLD_DIP,
+      ...Array.from({ length: 150 }, (_, i) => [String(i + 3), 'Berkala', `Laporan ${i + 3}`, 'Ringkasan', 'Bagian Umum', '2024, Jambi']),
+    ]],
+  ])('leaves the signature block under %s out of the table, where it was, on every click', async (_name, dip) => {
+    const { adapter, model, sheet } = setup([...dip, ...SIGNATURE]);
+    expect((await adapter.ensureDipSheet()).fixes).toContain('closing_block_left_out');
+    const table = model.table('TabelDIP')!;
+    // Header row and the list's rows, nothing under them.
+    expect(table.row + table.rows).toBe(dip.length);
+    const signature = sheet.grid({ row: dip.length, col: 0, rows: SIGNATURE.length, cols: 5 });
+    expect(signature).toEqual(SIGNATURE.map((line) => Array.from({ length: 5 }, (_, c) => line[c] ?? '')));
+    const parsed = parseDipGrid(await adapter.readDipSheet());
+    expect(parsed.rows).toHaveLength(dip.length - 4);
+    expect(parsed.issues.filter((i) => i.code === 'closing_block_skipped' || i.severity === 'error')).toEqual([]);
+    const once = snapshot(model);
+    await adapter.ensureDipSheet();
+    expect(snapshot(model)).toEqual(once);
+  });
+
+  it('never ends the table inside the lines it did not read, whatever blank lines lie around them', async () => {
+    const blank = (n: number) => Array.from({ length: n }, () => [] as string[]);
+    const rows = Array.from({ length: 150 }, (_, i) => [String(i + 3), 'Berkala', `Laporan ${i + 3}`, 'Ringkasan', 'Bagian Umum', '2024, Jambi']);
+    // Blank lines close under the header (read with the top) and right above the block (all the last lines read).
+    const { adapter } = setup([...OLD_DIP, ...blank(4), ...rows, ...blank(70), ...SIGNATURE]);
+    expect((await adapter.ensureDipSheet()).fixes).toContain('closing_block_left_out');
+    expect(parseDipGrid(await adapter.readDipSheet()).rows).toHaveLength(152);
+  });
+
   it('puts the Kategori list and the marks on the column the Kategori is read from', async () => {
     const { adapter, model, sheet } = setup();
     await adapter.ensureDipSheet();

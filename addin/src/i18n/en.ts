@@ -79,6 +79,7 @@ export const en: Messages = {
       sheet_renamed: 'sheet name restored',
       columns_added: 'missing columns added',
       headers_restored: 'headers restored',
+      closing_block_left_out: 'closing block under the list (signature, notes) left outside the table',
     },
     missingHeaders: (headers) => `These columns are still missing: ${headers.join(', ')}.`,
   },

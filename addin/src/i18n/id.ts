@@ -92,6 +92,7 @@ export const id = {
       sheet_renamed: 'nama lembar dipulihkan',
       columns_added: 'kolom yang hilang ditambahkan',
       headers_restored: 'judul kolom dipulihkan',
+      closing_block_left_out: 'blok penutup di bawah daftar (tanda tangan, keterangan) dibiarkan di luar tabel',
     } satisfies Record<EnsureFix, string>,
     missingHeaders: (headers: string[]) => `Kolom berikut masih belum ada: ${headers.join(', ')}.`,
   },
