@@ -23,6 +23,16 @@ const diffQuery = z.strictObject({
   to: z.string().regex(/^([1-9][0-9]{0,8}|head|published)$/),
 });
 
+/** The parsed body; broken JSON is the contract's 400. */
+function readPushBody(bytes: Buffer) {
+  try {
+    return parsePushBody(bytes);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw malformedRequest();
+    throw err;
+  }
+}
+
 export function registerRoutes({ db, config }: AppDeps) {
   const readers = requireAuth(db, 'ppid', 'approver', 'admin');
 
@@ -59,13 +69,7 @@ export function registerRoutes({ db, config }: AppDeps) {
         // Read as bytes: rows that arrive in canonical JSON are stored as the bytes they came in (push-body.ts).
         const bytes = Buffer.from(await c.req.arrayBuffer());
         const idempotencyKey = parseIdempotencyKey(c.req.header('idempotency-key'));
-        let body;
-        try {
-          body = parsePushBody(bytes);
-        } catch (err) {
-          if (err instanceof SyntaxError) throw malformedRequest();
-          throw err;
-        }
+        const body = readPushBody(bytes);
         const stored = await pushVersion(db, c.get('user'), checkedBody(body.value, pushEnvelopeSchema), {
           ifMatch: c.req.header('if-match'),
           ifNoneMatch: c.req.header('if-none-match'),
