@@ -30,6 +30,22 @@ describe('Lembar DIP pane (real adapter over mock Excel)', () => {
     expect(wb.grid()[0]).toContain('Judul Informasi');
   });
 
+  it('over an old DIP with a signature block under it, says the block was left outside the table', async () => {
+    const wb = await openWorkbook([], { empty: true });
+    const sheet = wb.mock.model.addSheet('DIP');
+    sheet.put(0, 0, [
+      ['No.', 'Jenis Informasi', 'Judul Informasi', 'Ringkasan Isi Informasi', 'Pejabat yang Menguasai Informasi'],
+      ['1', 'Berkala', 'Profil PPID', 'Struktur organisasi', 'Bagian Umum'],
+      ['', '', '', '', ''],
+      ['', '', '', '', 'Ditetapkan di Jambi'],
+      ['', '', '', '', 'KEPALA DINAS KOMUNIKASI DAN INFORMATIKA'],
+      ['', '', '', '', 'NIP. 19700101 199003 1 001'],
+    ]);
+    const { user } = show(wb);
+    await user.click(screen.getByRole('button', { name: 'Buat / perbaiki lembar DIP' }));
+    expect(await screen.findByText(/blok penutup di bawah daftar \(tanda tangan, keterangan\) dibiarkan di luar tabel/)).toBeTruthy();
+  });
+
   it('validates: issues grouped by severity, cells marked, and a click selects the cell', async () => {
     const wb = await openWorkbook([{ ...sampleRow(0), title: '' }, { ...sampleRow(1), retention: 'entah kapan' }, sampleRow(2)]);
     const { user } = show(wb);
