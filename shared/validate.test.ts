@@ -122,6 +122,8 @@ describe('validateRows', () => {
     const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
     const issues = validateRows([{ ...base, id }, { ...base, title: 'Lain', id }]);
     expect(issues).toMatchObject([{ rowId: id, rowIndex: 1, field: null, severity: 'error', code: 'duplicate_id' }]);
+    // A caller that refused repeated ids already (the server's push) skips the check.
+    expect(validateRows([{ ...base, id }, { ...base, title: 'Lain', id }], { idsUnique: true })).toEqual([]);
   });
 
   it('gives no error on any generated valid row (the shared arbitrary)', () => {

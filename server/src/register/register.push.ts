@@ -113,7 +113,8 @@ export async function pushVersion(db: Db, user: AuthUser, req: PushEnvelope, ctx
       const changed: PreparedRow[] = [];
       // Unchanged rows the sheet moved: stored again under their new sort key (ordering.ts), not a change of content.
       const moved: PreparedRow[] = [];
-      const validator = rowValidator({ knownUnits });
+      // assignIds has refused ids given twice (422): the validator need not look for them again.
+      const validator = rowValidator({ knownUnits, idsUnique: true });
       const bytes = new Utf8Arena();
       let contentHash: string;
       let addedJson: Buffer;
