@@ -142,20 +142,6 @@ export interface Ensured {
   around: Around;
 }
 
-/**
- * Finds, creates or repairs the DIP table in at most four syncs, whatever the workbook holds. The fixes are queued,
- * not synced, so a caller sends them with its own next batch. Widening an existing table never takes over what a
- * person keeps right of it: when those cells hold something, columns_blocked is thrown before anything is queued
- * (ensureRoomToWiden: no sync in the usual case, one when the sheet's values reach those cells). What lies under
- * and beside the table's rows (for a write that changes their number) is read in the sync that reads the table.
- * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
- * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
- * - a "DIP" sheet with data and no table: a table is built over the data from its header row down (title lines
- *   above the header are left alone; a write starts at the top instead), as wide as the data, its own headers kept
- *   and the DIP columns it lacks added on the right (repairHeaders); a write `replacing` an old DIP (an import)
- *   takes that DIP's rows and columns only (at least ours), leaving what lies under or right of it around the table;
- * - nothing: a "DIP" sheet with an empty table.
- */
 /** How many of the last lines of an old DIP are read for a closing block under its list (a signature block is ~10). */
 const CLOSING_SEARCH_ROWS = 60;
 
@@ -175,6 +161,21 @@ function listBottom(from: number, top: readonly (readonly unknown[])[], tailFrom
   return sheetRow(r);
 }
 
+/**
+ * Finds, creates or repairs the DIP table in at most four syncs, whatever the workbook holds. The fixes are queued,
+ * not synced, so a caller sends them with its own next batch. Widening an existing table never takes over what a
+ * person keeps right of it: when those cells hold something, columns_blocked is thrown before anything is queued
+ * (ensureRoomToWiden: no sync in the usual case, one when the sheet's values reach those cells). What lies under
+ * and beside the table's rows (for a write that changes their number) is read in the sync that reads the table.
+ * - a "TabelDIP" table anywhere: repaired in place (its sheet renamed "DIP" if no other sheet has that name);
+ * - a "DIP" sheet with another table on it: that table is adopted (renamed) — a person renamed ours;
+ * - a "DIP" sheet with data and no table: a table is built over the data from its header row down to the list's
+ *   end (title lines above the header and a closing block under the list are left alone: listBottom; a write
+ *   starts at the top instead), as wide as the data, its own headers kept
+ *   and the DIP columns it lacks added on the right (repairHeaders); a write `replacing` an old DIP (an import)
+ *   takes that DIP's rows and columns only (at least ours), leaving what lies under or right of it around the table;
+ * - nothing: a "DIP" sheet with an empty table.
+ */
 export async function ensureTable(context: Excel.RequestContext, mode: HeaderMode, replacing?: Area): Promise<Ensured> {
   const { workbook } = context;
   const named = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
