@@ -1,8 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-
-// Migrations take Kysely<any>: they describe the schema as it was then, not as the code sees it now.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 /** Tables that only ever grow: their history is the evidence, so no row may change or go. */
 const APPEND_ONLY = ['audit_log', 'signing_keys', 'approvals', 'version_submissions', 'version_meetings', 'version_rejections', 'version_publications'];

@@ -1,8 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-
-// Migrations take Kysely<any>: they describe the schema as it was then, not as the code sees it now.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 export async function up(db: AnyDb): Promise<void> {
   // An update round (pemutakhiran). due_date is the date people agreed on (text: no time-zone drift through

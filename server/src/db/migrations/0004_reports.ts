@@ -1,8 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-
-// Migrations take Kysely<any>: they describe the schema as it was then, not as the code sees it now.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 /**
  * The minimum information a public body publishes periodically (UU 14/2008 Pasal 9 ayat (2); Perki 1/2021 Pasal 11
