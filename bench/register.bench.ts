@@ -3,7 +3,8 @@
  * (JSON parse, schema, hashing, transaction), next to a raw COPY of the same rows into a scratch table on the same
  * database in the same run. The ratio is the figure; absolute ms vary with the machine. On Postgres a second COPY, of
  * the same rows in the form the register stores them into a table shaped like register_rows, says how much of the
- * ratio the stored form costs by itself.
+ * ratio the stored form costs by itself; the push's required JavaScript timed alone (`requiredWorkMs`) and that
+ * COPY give the floor: the least any push could take here, with both shared perfectly over the machine's cores.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -14,14 +15,17 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pushRequestJson, type PushResponse, type VersionWithRows } from '../shared/api.js';
 import type { DipRow } from '../shared/row.js';
-import { canonicalRowJson } from '../shared/canonical.js';
+import { canonicalRowJson, contentHashFromRowHashes } from '../shared/canonical.js';
 import { sampleRows } from '../shared/testing/sample-rows.js';
+import { rowValidator } from '../shared/validate.js';
 import { createApp } from '../server/src/app.js';
 import { createUser, login } from '../server/src/auth/auth.service.js';
 import { testConfig } from '../server/src/config.js';
+import { nodeSha256, sha256HexOfBytes } from '../server/src/crypto.js';
 import { COPY_OPTIONS } from '../server/src/db/bulk.js';
 import { openDatabase, type DbHandle } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
+import { fitsInUnits } from '../server/src/register/row-check.js';
 import { createScratchDatabase } from '../server/src/testing/scratch-database.js';
 
 export interface BenchRow {
@@ -146,11 +150,32 @@ function storedText(rows: DipRow[]): string {
     .join('');
 }
 
+/**
+ * The part of a push no implementation can leave out, timed alone on this thread: decode and parse the body, check
+ * every row against the schema, run the content rules (the response carries their issues), SHA-256 every row's
+ * canonical bytes (taken as they came, as the push does) and the version's content hash. Nothing is stored and no
+ * response is built: a lower bound for the push's JavaScript, not an estimate of it.
+ */
+function requiredWorkMs(body: Buffer, rowBytes: readonly Buffer[], ids: readonly string[]): number {
+  const t = performance.now();
+  const parsed = JSON.parse(body.toString('utf8')) as { rows: DipRow[] };
+  const validator = rowValidator({ idsUnique: true });
+  for (let i = 0; i < parsed.rows.length; i++) {
+    if (!fitsInUnits(parsed.rows[i])) throw new Error(`bench row ${i} does not fit the schema`);
+    validator.check(parsed.rows[i]!, i);
+  }
+  const hashes = rowBytes.map((b) => sha256HexOfBytes(b));
+  contentHashFromRowHashes(ids.map((id, i) => ({ id, hash: hashes[i]! })), nodeSha256);
+  return performance.now() - t;
+}
+
 interface CopyFigures {
   ms: number;
   pgCpuMs: number | undefined;
   /** COPY of the stored form into a table shaped and indexed like register_rows (Postgres only). */
   storedMs?: number;
+  /** The Postgres CPU that COPY took. */
+  storedPgCpuMs?: number | undefined;
 }
 
 async function copyPostgres(url: string, text: string, stored: string): Promise<CopyFigures> {
@@ -170,14 +195,21 @@ async function copyPostgres(url: string, text: string, stored: string): Promise<
   // Not a target, a breakdown: how much of the ratio the stored form (more bytes, three indexes) costs by itself.
   // LIKE copies columns, constraints and indexes, not the trigger.
   await client.query('create table bench_stored (like register_rows including all)');
+  const stored0 = backendCpuMs([pid]);
   t = performance.now();
   await client.query('begin');
   await pipeline(Readable.from([stored]), client.query(copyFrom(`copy bench_stored (row_id, from_version, ord, row_hash, body) from stdin ${COPY_OPTIONS}`)));
   await client.query('commit');
   const storedMs = performance.now() - t;
+  const stored1 = backendCpuMs([pid]);
   await client.query('drop table bench_stored');
   await client.end();
-  return { ms, pgCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined, storedMs };
+  return {
+    ms,
+    pgCpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
+    storedMs,
+    storedPgCpuMs: stored0 !== undefined && stored1 !== undefined ? stored1 - stored0 : undefined,
+  };
 }
 
 async function copyPglite(text: string): Promise<CopyFigures> {
@@ -194,6 +226,10 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
   const rows = sampleRows(ROWS);
   const text = copyText(rows);
   const stored = storedText(rows);
+  // What requiredWorkMs gets: the body as the bench pushes it, and each row's canonical bytes with the id it is given.
+  const pushBody = Buffer.from(pushRequestJson({ message: 'bench full', rows }));
+  const ids = rows.map(() => randomUUID());
+  const rowBytes = rows.map((r, i) => Buffer.from(canonicalRowJson({ ...r, id: ids[i]! })));
   const out: BenchRow[] = [];
   const backends: ['pglite' | 'postgres', () => Promise<{ handle: DbHandle; url?: string; copy: () => Promise<CopyFigures>; drop(): Promise<void> }>][] = [
     ['pglite', async () => {
@@ -215,6 +251,8 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
     const edit: number[] = [];
     const copy: number[] = [];
     const copyStored: number[] = [];
+    const copyStoredPgCpu: number[] = [];
+    const required: number[] = [];
     const nodeCpu: number[] = [];
     const pushPgCpu: number[] = [];
     const copyPgCpu: number[] = [];
@@ -225,6 +263,8 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
         const c = await b.copy();
         copy.push(c.ms);
         if (c.storedMs !== undefined) copyStored.push(c.storedMs);
+        if (c.storedPgCpuMs !== undefined) copyStoredPgCpu.push(c.storedPgCpuMs);
+        required.push(requiredWorkMs(pushBody, rowBytes, ids));
         if (c.pgCpuMs !== undefined) copyPgCpu.push(c.pgCpuMs);
         const r = await pushOnce(b.handle, rows, b.url);
         full.push(r.fullMs);
@@ -239,6 +279,13 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
     const fullMs = median(full);
     const copyMs = median(copy);
     const cpu = (xs: number[]) => (xs.length > 0 ? Math.round(median(xs)) : '–');
+    const requiredMs = median(required);
+    // The least a push could take on this machine: its required JavaScript on one core, the stored form's COPY, and
+    // both together shared perfectly over the two cores (Postgres only: PGlite runs on this thread).
+    const floorMs =
+      copyStored.length > 0 && copyStoredPgCpu.length > 0
+        ? Math.max(requiredMs, median(copyStored), (requiredMs + median(copyStoredPgCpu)) / 2)
+        : undefined;
     out.push({
       backend: name,
       rows: ROWS,
@@ -250,6 +297,9 @@ export async function benchRegister(pgUrl: string | undefined): Promise<BenchRow
       'push/COPY': +(fullMs / copyMs).toFixed(2),
       'COPY as stored / COPY': copyStored.length > 0 ? +(median(copyStored) / copyMs).toFixed(2) : '–',
       'push / COPY as stored': copyStored.length > 0 ? +(fullMs / median(copyStored)).toFixed(2) : '–',
+      'required JS ms': Math.round(requiredMs),
+      'required JS / COPY': +(requiredMs / copyMs).toFixed(2),
+      'floor / COPY': floorMs !== undefined ? +(floorMs / copyMs).toFixed(2) : '–',
       '10-row edit ms': Math.round(median(edit)),
       'push: node CPU ms': cpu(nodeCpu),
       'push: PG CPU ms': cpu(pushPgCpu),
