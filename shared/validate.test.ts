@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DipRow } from './row.js';
 import { anyDipRowArb, dipRowArb, UNIT_NAMES } from './testing/arbitraries.js';
-import { hasErrors, issueColumn, summarizeIssues, validateRows } from './validate.js';
+import { hasErrors, issueColumn, knownUnitsOf, summarizeIssues, validateRows } from './validate.js';
 
 const base: DipRow = {
   category: 'berkala',
@@ -56,6 +56,15 @@ describe('validateRows', () => {
     expect(found([{ ...base, owningUnit: ' dinas kominfo ' }], { knownUnits })).toEqual([]);
     expect(found([{ ...base, owningUnit: 'Dinas Pariwisata' }], { knownUnits })).toEqual([['unknown_unit', 'owningUnit', 'warning']]);
     expect(found([{ ...base, owningUnit: 'Dinas Pariwisata' }])).toEqual([]);
+  });
+
+  it('matches units by code or name, and not at all while a body has no units yet', () => {
+    const knownUnits = knownUnitsOf([{ code: 'UM', name: 'Bagian Umum' }]);
+    expect(found([{ ...base, owningUnit: 'um' }, { ...base, title: 'Lain', owningUnit: 'Bagian Umum' }], { knownUnits })).toEqual([]);
+    expect(found([{ ...base, owningUnit: 'BPKAD' }], { knownUnits })).toEqual([['unknown_unit', 'owningUnit', 'warning']]);
+    // An empty list would flag every unit; no list means nothing to match against.
+    expect(knownUnitsOf([])).toBeUndefined();
+    expect(found([{ ...base, owningUnit: 'BPKAD' }], { knownUnits: knownUnitsOf([]) })).toEqual([]);
   });
 
   it('requires at least one format', () => {

@@ -22,6 +22,17 @@ export interface ValidateOptions {
   idsUnique?: boolean;
 }
 
+/**
+ * What `knownUnits` should be for a body's unit list: every unit's code and name, or undefined when it has none yet
+ * (an empty list would flag every row's unit; with no list there is nothing to check against). The server's push,
+ * submissions and approval and the task pane all check against this, so they find the same warnings.
+ *
+ * @example knownUnitsOf([{ code: 'UM', name: 'Bagian Umum' }]) // ['UM', 'Bagian Umum']
+ */
+export function knownUnitsOf(units: readonly { code: string; name: string }[]): string[] | undefined {
+  return units.length > 0 ? units.flatMap((u) => [u.code, u.name]) : undefined;
+}
+
 const REQUIRED_TEXT = [
   'title', 'summary', 'owningUnit', 'responsible', 'createdWhen', 'createdWhere', 'retention',
 ] as const satisfies readonly (RowField & ColumnKey)[];

@@ -95,6 +95,10 @@ export const en: Messages = {
     clean: (rows) => `${s(rows, 'row', 'rows')} checked: no problems.`,
     summary: (rows, errors, warnings) => `${s(rows, 'row', 'rows')} checked: ${s(errors, 'error', 'errors')}, ${s(warnings, 'warning', 'warnings')}.`,
   },
+  unitCheck: {
+    no_units: 'Owning units not matched: the server has no unit list yet.',
+    unavailable: "Owning units not matched: the server's unit list could not be loaded (check the connection). Every other rule was checked.",
+  },
   issues: {
     errors: (count) => `Errors (${n(count)})`,
     warnings: (count) => `Warnings (${n(count)})`,

@@ -108,6 +108,10 @@ export const id = {
     clean: (rows: number) => `${n(rows)} baris diperiksa: tidak ada masalah.`,
     summary: (rows: number, errors: number, warnings: number) => `${n(rows)} baris diperiksa: ${n(errors)} kesalahan, ${n(warnings)} peringatan.`,
   },
+  unitCheck: {
+    no_units: 'Unit pemilik tidak dicocokkan: server belum memiliki daftar unit.',
+    unavailable: 'Unit pemilik tidak dicocokkan: daftar unit dari server tidak dapat dimuat (periksa koneksi). Aturan lainnya sudah diperiksa.',
+  },
   issues: {
     errors: (count: number) => `Kesalahan (${n(count)})`,
     warnings: (count: number) => `Peringatan (${n(count)})`,

@@ -12,7 +12,7 @@
 import type { ApproveRequest, MeetingRequest, RejectRequest, VersionApprovalInfo, VersionState } from '../../../shared/api.js';
 import { hasErrors, summarizeIssues, validateRows } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { listUnits } from '../auth/auth.repository.js';
+import { knownUnitNames } from '../auth/auth.service.js';
 import type { Db } from '../db/database.js';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../http/env.js';
@@ -105,7 +105,7 @@ export function recordMeeting(db: Db, user: AuthUser, n: number, req: MeetingReq
 export async function approveVersion(db: Db, ring: KeyRing, user: AuthUser, n: number, req: ApproveRequest): Promise<VersionApprovalInfo> {
   // Loaded before the transaction: the key may have to be generated and stored first (and PGlite has one connection).
   await ring.activeKeyId();
-  const knownUnits = (await listUnits(db)).flatMap((u) => [u.code, u.name]);
+  const knownUnits = await knownUnitNames(db);
   return step(db, n, async (trx, v) => {
     if (v.state !== 'submitted') throw wrongState(n, v.state, 'submitted', 'version_not_submitted');
     const submission = await repo.findSubmission(trx, n);

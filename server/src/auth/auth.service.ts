@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CreateUserRequest, LoginResponse, UserInfo } from '../../../shared/api.js';
+import { knownUnitsOf } from '../../../shared/validate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/database.js';
 import { AppError, unauthorized, unprocessable } from '../http/errors.js';
@@ -64,8 +65,7 @@ export async function createUser(db: Db, actor: string, req: CreateUserRequest):
  * import before the units exist would otherwise flag every row).
  */
 export async function knownUnitNames(db: Db): Promise<string[] | undefined> {
-  const units = await repo.listUnits(db);
-  return units.length > 0 ? units.flatMap((u) => [u.code, u.name]) : undefined;
+  return knownUnitsOf(await repo.listUnits(db));
 }
 
 export async function createUnit(db: Db, actor: string, unit: { code: string; name: string }) {

@@ -2,13 +2,16 @@
  * Impor DIP lama in the Lembar DIP pane, on the real adapter over the mock Excel: an old DIP with title lines above
  * its header is read as it stands, previewed in Indonesian, and written in our layout only after the tick.
  *
- * The import never talks to the server: it reads and writes the workbook, and the rows reach the register later
- * through Sinkron like any other edit. So there is no server here, as in SheetPane.test.tsx.
+ * The import reads and writes the workbook; the rows reach the register later through Sinkron like any other edit.
+ * It asks the server only for its unit list, to flag owning units the server does not know (as a push will), so a
+ * real server runs here (units "Bagian Umum" and "Bidang Keuangan").
  */
 import '../testing/dom.js';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createUnit } from '../../../../server/src/auth/auth.service.js';
+import type { TestServer } from '../../../../server/src/testing/server.js';
 import { DIP_HEADERS } from '../../../../shared/columns.js';
 import { MARK_FILLS } from '../../excel/marks.js';
 import { sampleGrid } from '../../excel/testing/sampleRows.js';
@@ -16,8 +19,16 @@ import type { Cell } from '../../excel/testing/workbookModel.js';
 import { I18nProvider } from '../../i18n/index.js';
 import { memoryStorage } from '../../office/storage.js';
 import { SheetPane } from '../panes/SheetPane.js';
-import { openWorkbook, type Workbook } from '../testing/harness.js';
+import { apiFor, openWorkbook, startServer, type Workbook } from '../testing/harness.js';
 
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+  // The old DIP's other units, so that only the test about units finds one the server does not know.
+  await createUnit(server.db, 'test', { code: 'BPBD', name: 'Badan Penanggulangan Bencana Daerah' });
+  await createUnit(server.db, 'test', { code: 'BPKAD', name: 'Badan Pengelolaan Keuangan dan Aset Daerah' });
+});
+afterAll(() => server.database.dispose());
 afterEach(cleanup);
 
 /** An old DIP as PPIDs publish it: title lines, the body's name, a blank line, the header, column numbers, rows. */
@@ -40,7 +51,7 @@ const pasted = (grid: readonly (readonly Cell[])[]): Cell[][] => grid.map((line)
 function show(wb: Workbook) {
   render(
     <I18nProvider store={memoryStorage()}>
-      <SheetPane adapter={wb.adapter} onError={vi.fn()} />
+      <SheetPane adapter={wb.adapter} api={apiFor(server, 'ppid')} onError={vi.fn()} />
     </I18nProvider>,
   );
   return { user: userEvent.setup(), section: within(screen.getByRole('region', { name: 'Impor DIP lama' })) };
@@ -59,8 +70,7 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     const { user, section } = show(wb);
 
     await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
-    // Only row 8 needs a look. The pane knows no unit list here, so no owning unit is called unknown (an empty
-    // list would have flagged all three).
+    // Only row 8 needs a look: every owning unit is one the server knows (by name or by code).
     expect(await section.findByText('3 baris terbaca; 1 baris perlu perhatian.')).toBeTruthy();
     expect(section.queryByText(/tidak ada dalam daftar unit/)).toBeNull();
     expect(
@@ -107,6 +117,25 @@ describe('Impor DIP lama (real adapter over mock Excel)', () => {
     expect(wb.fill(2, 'category')).toBe(MARK_FILLS.error);
     expect(wb.fill(0, 'title')).toBeUndefined();
     expect([0, 1, 2].map((r) => wb.fill(r, 'owningUnit'))).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("flags an owning unit the server does not know, as a push would, and marks its cell once written", async () => {
+    const wb = await openWorkbook([], { empty: true });
+    const grid = pasted(OLD_DIP);
+    grid[6]![4] = 'Dinas Pariwisata';
+    wb.mock.model.addSheet('DIP').put(0, 0, grid);
+    const { user, section } = show(wb);
+
+    await user.click(section.getByRole('button', { name: 'Baca DIP lama' }));
+    expect(await section.findByText('3 baris terbaca; 2 baris perlu perhatian.')).toBeTruthy();
+    expect(section.getByText(/^Baris 7 di lembar asal: /).textContent).toContain('Unit "Dinas Pariwisata" tidak ada dalam daftar unit');
+    // The server's list was read: no note that units went unmatched.
+    expect(section.queryByText(/Unit pemilik tidak dicocokkan/)).toBeNull();
+
+    await user.click(section.getByRole('checkbox'));
+    await user.click(section.getByRole('button', { name: 'Tulis ke lembar DIP' }));
+    expect(await screen.findByText(/^3 baris diimpor ke lembar DIP;/)).toBeTruthy();
+    expect([0, 1, 2].map((r) => wb.fill(r, 'owningUnit'))).toEqual([undefined, MARK_FILLS.warning, undefined]);
   });
 
   it('reads an old DIP pasted over the DIP table the add-in made, and leaves nothing of it around the table', async () => {

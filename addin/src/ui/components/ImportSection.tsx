@@ -14,10 +14,12 @@
 import { Button, Caption1, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { toDipGrid } from '../../../../shared/grid.js';
+import type { ApiClient } from '../../api/client.js';
 import { DIP_SHEET_NAME, type SheetAdapter } from '../../excel/adapter.js';
 import { useI18n } from '../../i18n/index.js';
 import type { PaneTools } from '../hooks/useAction.js';
 import { importMarks, previewImport, type ImportPreview } from '../logic/importDip.js';
+import { knownUnitsIn, loadUnitCheck, type UnitCheck } from '../logic/units.js';
 import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
@@ -33,11 +35,13 @@ const MAX_ROWS_SHOWN = 100;
 interface ReadResult {
   source: string;
   preview: ImportPreview | null;
+  /** Whether owning units were matched against the server's list. */
+  units: UnitCheck;
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // as Excel matches sheet names
 
-export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools: PaneTools }) {
+export function ImportSection({ adapter, api, tools }: { adapter: SheetAdapter; api: ApiClient; tools: PaneTools }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [source, setSource] = useState(DIP_SHEET_NAME);
@@ -51,12 +55,11 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
       t.importDip.reading,
       async ({ signal, progress }) => {
         // The whole sheet, not the DIP table: an old DIP has title lines above its header and rows past any table.
-        const grid = await adapter.readSheetGrid(from, (d, n) => progress(d, n), signal);
+        // Owning units are matched against the server's list (loaded meanwhile), as a push will match them.
+        const [grid, units] = await Promise.all([adapter.readSheetGrid(from, (d, n) => progress(d, n), signal), loadUnitCheck(api, signal)]);
         // Listed on every read (one small sync), so the choice offers the sheets as they are now.
         const list = await adapter.listSheets();
-        // No unit list: this pane works without the server and has not loaded /api/units, so owning units are not
-        // checked here; the server checks them against its list when the rows are pushed from Sinkron.
-        return { list, read: { source: from, preview: grid === null ? null : previewImport(grid, lang) } };
+        return { list, read: { source: from, units, preview: grid === null ? null : previewImport(grid, lang, knownUnitsIn(units)) } };
       },
       { cancelable: true },
     );
@@ -118,6 +121,7 @@ export function ImportSection({ adapter, tools }: { adapter: SheetAdapter; tools
           {!inPlace ? <Caption1>{t.importDip.sourceKept(result.source)}</Caption1> : null}
           {!preview.headerFound ? <Text className={styles.error}>{t.importDip.headerMissing}</Text> : null}
           {preview.headerFound ? <Text role="status">{t.importDip.summary(preview.rows.length, preview.problems.length)}</Text> : null}
+          {result.units.state !== 'checked' ? <Caption1>{t.unitCheck[result.units.state]}</Caption1> : null}
           {preview.columns.length > 0 ? <Caption1>{t.importDip.columnsFound(preview.columns.map((c) => t.importDip.columnName(c, lang)).join(', '))}</Caption1> : null}
           {preview.sheetIssues.length > 0 ? (
             <>

@@ -10,6 +10,7 @@ import type { PaneTools } from '../hooks/useAction.js';
 import { toCellIssues } from '../logic/issues.js';
 import { readSheet } from '../logic/sheet.js';
 import { checkSubmission, writeSubmittedIds, type SubmissionCheck } from '../logic/unit.js';
+import { knownUnitsIn, loadUnitCheck, type UnitCheck } from '../logic/units.js';
 import { ActionButtons } from './ActionButtons.js';
 import { Section } from './Section.js';
 
@@ -31,17 +32,17 @@ export function UnitSubmit({ api, adapter, roundId, closed, tools, onSubmitted }
   const { t, lang } = useI18n();
   const styles = useStyles();
   // One key per checked sheet: a retry after a lost answer returns the same receipt instead of a second submission.
-  const [check, setCheck] = useState<(SubmissionCheck & { key: string }) | null>(null);
+  const [check, setCheck] = useState<(SubmissionCheck & { key: string; units: UnitCheck }) | null>(null);
 
   const prepare = async () => {
     const next = await tools.run(
       t.unitMode.checking,
       async ({ signal, progress }) => {
-        const snapshot = await readSheet(adapter, (d, n) => progress(d, n, t.unitMode.checking), signal);
-        const result = checkSubmission(snapshot, lang);
+        const [snapshot, units] = await Promise.all([readSheet(adapter, (d, n) => progress(d, n, t.unitMode.checking), signal), loadUnitCheck(api, signal)]);
+        const result = checkSubmission(snapshot, lang, knownUnitsIn(units));
         await adapter.clearIssueMarks();
         await adapter.markIssues(toCellIssues(result.issues));
-        return { ...result, key: newIdempotencyKey() };
+        return { ...result, units, key: newIdempotencyKey() };
       },
       { cancelable: true },
     );
@@ -72,6 +73,7 @@ export function UnitSubmit({ api, adapter, roundId, closed, tools, onSubmitted }
         <>
           <Text role="status">{t.unitMode.summary(check.rows.length, check.errors, check.warnings)}</Text>
           {check.errors > 0 ? <Text className={styles.warning}>{t.unitMode.errorsNote}</Text> : null}
+          {check.units.state !== 'checked' ? <Text>{t.unitCheck[check.units.state]}</Text> : null}
           <ActionButtons label={t.unitMode.submit(check.rows.length)} onAction={() => void send(check)} busy={tools.busy} blocked={closed} onCancel={() => setCheck(null)} />
         </>
       ) : null}

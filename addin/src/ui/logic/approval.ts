@@ -26,7 +26,7 @@ export interface VersionValidation {
  * The same rules the server applies before approving (shared/validate.ts), over the version's rows, with the
  * known units so an unknown owning unit is a warning here exactly as there.
  */
-export function validateVersion(rows: readonly StoredDipRow[], knownUnits: readonly string[], lang: Lang): VersionValidation {
+export function validateVersion(rows: readonly StoredDipRow[], knownUnits: readonly string[] | undefined, lang: Lang): VersionValidation {
   const issues = validateRows(rows, { lang, knownUnits });
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? a.rowIndex - b.rowIndex : a.severity === 'error' ? -1 : 1));
   return { summary: summarizeIssues(issues), issues: sorted, rows: rows.length };

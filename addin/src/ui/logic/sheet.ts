@@ -37,12 +37,13 @@ export function rowAtSheetRow(snapshot: SheetSnapshot, sheetRow: number): number
 
 /**
  * Every issue of the sheet — reading the cells, then the content rules — in the pane's language, with `rowIndex`
- * in the adapter's numbering (issues about the whole sheet keep -1).
+ * in the adapter's numbering (issues about the whole sheet keep -1). Owning units are matched against `knownUnits`
+ * when given (the server's list, logic/units.ts).
  */
-export function sheetIssues(snapshot: SheetSnapshot, lang: Lang): ValidationIssue[] {
+export function sheetIssues(snapshot: SheetSnapshot, lang: Lang, knownUnits?: readonly string[]): ValidationIssue[] {
   const toSheet = (i: number) => (i < 0 ? i : (snapshot.sheetRows[i] ?? i));
   const parsed = parseDipGrid(snapshot.grid, { lang });
-  const found = [...parsed.issues, ...validateRows(snapshot.rows, { lang, rowNumber: (i) => toSheet(i) + 2 })];
+  const found = [...parsed.issues, ...validateRows(snapshot.rows, { lang, knownUnits, rowNumber: (i) => toSheet(i) + 2 })];
   return found.map((issue) => ({ ...issue, rowIndex: toSheet(issue.rowIndex) }));
 }
 

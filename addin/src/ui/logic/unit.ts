@@ -51,9 +51,12 @@ export interface SubmissionCheck {
   warnings: number;
 }
 
-/** The submission the sheet holds, with the same findings the server will put on the receipt. */
-export function checkSubmission(snapshot: SheetSnapshot, lang: Lang): SubmissionCheck {
-  const issues = sheetIssues(snapshot, lang);
+/**
+ * The submission the sheet holds, with the same findings the server will put on the receipt (owning units matched
+ * against `knownUnits`, the server's list, when it could be loaded).
+ */
+export function checkSubmission(snapshot: SheetSnapshot, lang: Lang, knownUnits?: readonly string[]): SubmissionCheck {
+  const issues = sheetIssues(snapshot, lang, knownUnits);
   const errors = issues.filter((i) => i.severity === 'error').length;
   return { rows: snapshot.rows, issues, errors, warnings: issues.length - errors };
 }

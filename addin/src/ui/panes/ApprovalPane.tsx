@@ -6,6 +6,7 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { VersionMeta } from '../../../../shared/api.js';
+import { knownUnitsOf } from '../../../../shared/validate.js';
 import { approvalInfo, approveVersion, diffFromPublished, rejectVersion } from '../../api/approval.js';
 import type { ApiClient } from '../../api/client.js';
 import { listUnits } from '../../api/rounds.js';
@@ -51,7 +52,7 @@ export function ApprovalPane({ api, onError }: { api: ApiClient; onError(err: un
           listUnits(api, signal),
         ]);
         const diff = await diffFromPublished(api, n, reg.published, signal);
-        const knownUnits = units.flatMap((u) => [u.code, u.name]);
+        const knownUnits = knownUnitsOf(units);
         const published = reg.published === null ? [] : (await api.version(reg.published, signal)).data.rows;
         return {
           meta: version.version,

@@ -60,7 +60,7 @@ export function Panes({ adapter, api, base, user, reportWriter, onUnauthorized }
   };
 
   const content: Record<PaneKey, () => ReactNode> = {
-    sheet: () => <SheetPane adapter={adapter} onError={onError} />,
+    sheet: () => <SheetPane adapter={adapter} api={api} onError={onError} />,
     sync: () => <SyncPane adapter={adapter} api={api} base={base} user={user} onError={onError} />,
     rounds: () => <RoundsPane api={api} adapter={adapter} base={base} onError={onError} />,
     approval: () => <ApprovalPane api={api} onError={onError} />,

@@ -1,21 +1,29 @@
 import '../testing/dom.js';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TestServer } from '../../../../server/src/testing/server.js';
 import { sampleRow, sampleRows } from '../../../../shared/testing/sample-rows.js';
 import { MARK_FILLS } from '../../excel/marks.js';
 import { I18nProvider } from '../../i18n/index.js';
 import { memoryStorage } from '../../office/storage.js';
-import { openWorkbook, type Workbook } from '../testing/harness.js';
+import { ApiClient, newIdempotencyKey } from '../../api/client.js';
+import { apiFor, openWorkbook, serverFetch, startServer, type Workbook } from '../testing/harness.js';
 import { SheetPane } from './SheetPane.js';
 
+// A real server for the unit list the checks match owning units against: "Bagian Umum" and "Bidang Keuangan".
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.database.dispose());
 afterEach(cleanup);
 
-function show(wb: Workbook) {
+function show(wb: Workbook, api: ApiClient = apiFor(server, 'ppid')) {
   const onError = vi.fn();
   render(
     <I18nProvider store={memoryStorage()}>
-      <SheetPane adapter={wb.adapter} onError={onError} />
+      <SheetPane adapter={wb.adapter} api={api} onError={onError} />
     </I18nProvider>,
   );
   return { user: userEvent.setup(), onError };
@@ -47,16 +55,25 @@ describe('Lembar DIP pane (real adapter over mock Excel)', () => {
   });
 
   it('validates: issues grouped by severity, cells marked, and a click selects the cell', async () => {
-    const wb = await openWorkbook([{ ...sampleRow(0), title: '' }, { ...sampleRow(1), retention: 'entah kapan' }, sampleRow(2)]);
+    // Units as the server knows them ("Bagian Umum", code UB), and one it does not.
+    const rows = [{ ...sampleRow(0), title: '' }, { ...sampleRow(1), owningUnit: 'ub', retention: 'entah kapan' }, { ...sampleRow(2), owningUnit: 'Dinas Pariwisata' }];
+    const wb = await openWorkbook(rows);
     const { user } = show(wb);
     await user.click(screen.getByRole('button', { name: 'Periksa lembar' }));
-    expect(await screen.findByText('3 baris diperiksa: 1 kesalahan, 1 peringatan.')).toBeTruthy();
+    expect(await screen.findByText('3 baris diperiksa: 1 kesalahan, 2 peringatan.')).toBeTruthy();
     const errors = screen.getByRole('heading', { name: 'Kesalahan (1)' });
-    const warnings = screen.getByRole('heading', { name: 'Peringatan (1)' });
+    const warnings = screen.getByRole('heading', { name: 'Peringatan (2)' });
     // Errors come before warnings.
     expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(wb.fill(0, 'title')).toBe(MARK_FILLS.error);
     expect(wb.fill(1, 'retention')).toBe(MARK_FILLS.warning);
+    // Owning units are matched against the server's list, as a push matches them: the same warning, the same row.
+    expect(screen.getByText('Unit "Dinas Pariwisata" tidak ada dalam daftar unit yang dikenal.')).toBeTruthy();
+    expect([0, 1, 2].map((r) => wb.fill(r, 'owningUnit'))).toEqual([undefined, undefined, MARK_FILLS.warning]);
+    const pushed = await apiFor(server, 'ppid').push({ message: 'periksa unit', rows }, { firstVersion: true }, newIdempotencyKey());
+    expect(pushed.data.issues.filter((i) => i.code === 'unknown_unit').map((i) => [i.rowIndex, i.message])).toEqual([
+      [2, 'Unit "Dinas Pariwisata" tidak ada dalam daftar unit yang dikenal.'],
+    ]);
 
     await user.click(screen.getByRole('button', { name: /Baris 2 · Judul Informasi/ }));
     expect(wb.selection()).toBe('DIP!C2');
@@ -65,6 +82,18 @@ describe('Lembar DIP pane (real adapter over mock Excel)', () => {
     // The list goes once the clear has finished, which the click does not wait for (it failed on a slow machine).
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Kesalahan (1)' })).toBeNull());
     expect(wb.fill(0, 'title')).toBeUndefined();
+  });
+
+  it('checks every other rule when the unit list cannot be loaded, and says the units were not matched', async () => {
+    const wb = await openWorkbook([{ ...sampleRow(0), owningUnit: 'Dinas Pariwisata' }, { ...sampleRow(1), retention: 'entah kapan' }]);
+    // A server the pane cannot reach (the test fetch refuses any other origin, as a network failure would).
+    const { user, onError } = show(wb, new ApiClient({ baseUrl: 'http://unreachable.test', token: server.tokens.ppid, fetch: serverFetch(server) }));
+    await user.click(screen.getByRole('button', { name: 'Periksa lembar' }));
+    expect(await screen.findByText('2 baris diperiksa: 0 kesalahan, 1 peringatan.')).toBeTruthy();
+    expect(screen.getByText(/^Unit pemilik tidak dicocokkan: daftar unit dari server tidak dapat dimuat/)).toBeTruthy();
+    expect(wb.fill(1, 'retention')).toBe(MARK_FILLS.warning);
+    expect(wb.fill(0, 'owningUnit')).toBeUndefined();
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it('classifies the selected rows in bulk; asks for a selection first', async () => {

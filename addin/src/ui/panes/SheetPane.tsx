@@ -3,6 +3,7 @@
  * selected rows, and fill the uji konsekuensi of a selected excluded row. One workbook action at a time.
  */
 import { Button } from '@fluentui/react-components';
+import type { ApiClient } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 import type { SheetAdapter } from '../adapter.js';
 import { ClassifySection } from '../components/ClassifySection.js';
@@ -13,7 +14,7 @@ import { Section } from '../components/Section.js';
 import { ValidateSection } from '../components/ValidateSection.js';
 import { usePane } from '../hooks/usePane.js';
 
-export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError(err: unknown): void }) {
+export function SheetPane({ adapter, api, onError }: { adapter: SheetAdapter; api: ApiClient; onError(err: unknown): void }) {
   const { t } = useI18n();
   const pane = usePane(onError);
   const { action, setNotice, tools } = pane;
@@ -35,10 +36,10 @@ export function SheetPane({ adapter, onError }: { adapter: SheetAdapter; onError
           {t.sheet.ensure}
         </Button>
       </Section>
-      <ValidateSection adapter={adapter} tools={tools} />
+      <ValidateSection adapter={adapter} api={api} tools={tools} />
       <ClassifySection adapter={adapter} tools={tools} />
       <ExemptionSection adapter={adapter} tools={tools} />
-      <ImportSection adapter={adapter} tools={tools} />
+      <ImportSection adapter={adapter} api={api} tools={tools} />
     </>
   );
 }

@@ -83,4 +83,19 @@ describe('Kiriman unit pane (real server, real adapter over mock Excel)', () => 
     const after = await myRound(apiFor(server, 'unitA'), roundId);
     expect(after.receipts.map((r) => r.number)).toEqual([`TT-${roundId}-UA-002`, `TT-${roundId}-UA-001`]);
   });
+
+  it('matches owning units against the server\'s list before sending, as the receipt will', async () => {
+    const wb = await openWorkbook();
+    const user = show(wb);
+    await user.click(await screen.findByRole('button', { name: 'Ambil baris unit ke lembar…' }));
+    await user.click(await screen.findByRole('button', { name: 'Tulis ke lembar' }));
+    expect(await screen.findByText('2 baris unit ditulis ke lembar.')).toBeTruthy();
+    // The unit's own name written its own way: the server's list does not have it.
+    wb.type(1, 'owningUnit', 'Bag. Umum');
+    await user.click(screen.getByRole('button', { name: 'Periksa & kirim…' }));
+    expect(await screen.findByText('2 baris siap dikirim: 0 kesalahan, 1 peringatan (sudah ditandai di lembar).')).toBeTruthy();
+    expect(wb.fill(1, 'owningUnit')).toBe(MARK_FILLS.warning);
+    expect(wb.fill(0, 'owningUnit')).toBeUndefined();
+    expect(screen.queryByText(/Unit pemilik tidak dicocokkan/)).toBeNull();
+  });
 });
