@@ -6,10 +6,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { adminRoutes } from './admin/admin.routes.js';
 import { approvalRoutes } from './approval/approval.routes.js';
 import { pingDatabase } from './db/database.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { decodeRequestBody } from './http/encoding.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
@@ -17,11 +19,16 @@ import { publicRoutes } from './public/public.routes.js';
 import { registerRoutes } from './register/register.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { roundsRoutes } from './rounds/rounds.routes.js';
+import { UPLOAD_LIMITS } from './rounds/upload/limits.js';
 import { signingRoutes } from './signing/signing.routes.js';
 
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const api = new Hono<AppEnv>()
+    // gzip both ways (http/encoding.ts): a request body is decoded before the caps below see it, a response is
+    // compressed for a client that asks. Decoding stops at the largest cap any route has.
+    .use('*', decodeRequestBody(Math.max(config.bodyLimitBytes, config.pushBodyLimitBytes, UPLOAD_LIMITS.maxBytes)))
+    .use('*', compress())
     // The push endpoint has its own, larger cap (a 10,000-row DIP is several MB); everything else gets the small one.
     .use('*', async (c, next) => {
       if (c.req.method === 'POST' && c.req.path === '/api/register/versions') return next();

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { gzipSync } from 'node:zlib';
 import { nodeSha256 } from '../crypto.js';
+import { ifNoneMatchHits } from '../http/etag.js';
 
 /** Bump when the pages or the export files change shape, so caches holding an old rendering revalidate to 200. */
 export const RENDER_REV = 'r3';
@@ -52,13 +53,6 @@ function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
-function matches(ifNoneMatch: string | undefined, tags: string[]): boolean {
-  if (!ifNoneMatch) return false;
-  const sent = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  return sent.includes('*') || sent.some((t) => tags.includes(t));
-}
-
 export const CACHE_CURRENT = 'public, max-age=60';
 export const CACHE_ARCHIVE = 'public, max-age=3600';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -68,7 +62,7 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
  * null otherwise.
  */
 export function notModified(c: Context, etag: string, cacheControl: string): Response | null {
-  if (!matches(c.req.header('if-none-match'), [etag, gzipTag(etag)])) return null;
+  if (!ifNoneMatchHits(c.req.header('if-none-match'), [etag, gzipTag(etag)])) return null;
   const gz = acceptsGzip(c.req.header('accept-encoding'));
   return c.body(null, 304, { ETag: gz ? gzipTag(etag) : etag, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' });
 }
@@ -78,7 +72,7 @@ export function send(c: Context, r: Rendered, cacheControl: string, status: 200 
   const gz = r.gzip !== null && acceptsGzip(c.req.header('accept-encoding'));
   const tag = gz ? gzipTag(r.etag) : r.etag;
   const common: Record<string, string> = { ETag: tag, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding', ...r.headers };
-  if (status === 200 && matches(c.req.header('if-none-match'), [r.etag, gzipTag(r.etag)])) return c.body(null, 304, common);
+  if (status === 200 && ifNoneMatchHits(c.req.header('if-none-match'), [r.etag, gzipTag(r.etag)])) return c.body(null, 304, common);
   const body = gz ? r.gzip! : r.body;
   // A Buffer's backing store is typed ArrayBufferLike (it could be shared); ours never is.
   return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), status, {

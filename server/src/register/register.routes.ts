@@ -6,6 +6,7 @@ import { pushEnvelopeSchema } from '../../../shared/api.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { requireAuth } from '../auth/auth.middleware.js';
 import { AppError } from '../http/errors.js';
+import { ifNoneMatchHits } from '../http/etag.js';
 import { createSlots } from '../http/slots.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { checkedBody, isJsonContentType, malformedRequest, unsupportedContentType, validate } from '../http/validation.js';
@@ -55,7 +56,7 @@ export function registerRoutes({ db, config }: AppDeps) {
       const n = await register.resolveVersion(db, c.req.param('ref'));
       const meta = await register.getVersionMeta(db, n);
       const etag = register.etagOf(meta);
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
+      if (ifNoneMatchHits(c.req.header('if-none-match'), [etag])) return c.body(null, 304, { ETag: etag });
       const { json } = await register.versionJson(db, n);
       return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': 'private, no-cache' });
     })
