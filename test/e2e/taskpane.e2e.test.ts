@@ -23,6 +23,7 @@ import { parseDipGrid, toDipGrid } from '../../shared/grid.js';
 import type { DipRow, StoredDipRow } from '../../shared/row.js';
 import { sampleRows } from '../../shared/testing/sample-rows.js';
 import { validateRows } from '../../shared/validate.js';
+import { knownUnitNames } from '../../server/src/auth/auth.service.js';
 import { id as t } from '../../addin/src/i18n/id.js';
 import { launchChromium, type Browsing } from '../../server/src/public/testing.browser.js';
 import { serveOnLoopback, type Listening } from '../../server/src/public/testing.js';
@@ -40,9 +41,10 @@ const BAD_LINK = 'ppid.contoh.go.id/dokumen/2';
 const OFFICE_BASE = '/office-js/';
 
 /** What the pane's validation says about a grid: the same shared/ rules, run here. */
-function expectedSummary(grid: string[][]): string {
+/** What "Periksa lembar" should say of `grid`, owning units matched against the server's (`knownUnits`), as the pane does. */
+function expectedSummary(grid: string[][], knownUnits: string[] | undefined): string {
   const parsed = parseDipGrid(grid);
-  const issues = [...parsed.issues, ...validateRows(parsed.rows)];
+  const issues = [...parsed.issues, ...validateRows(parsed.rows, { knownUnits })];
   const errors = issues.filter((i) => i.severity === 'error').length;
   return issues.length === 0 ? t.validate.clean(parsed.rows.length) : t.validate.summary(parsed.rows.length, errors, issues.length - errors);
 }
@@ -107,7 +109,7 @@ describe('task pane in Chromium against the real server', () => {
     typed[5]![columnIndex('category')] = typed[5]![columnIndex('category')]!.toLowerCase(); // read as the same kategori
     await workbook(page, 'typeRows', [0, typed.slice(1)]);
     await page.getByRole('button', { name: t.validate.run }).click();
-    await seeText(page, expectedSummary(typed));
+    await seeText(page, expectedSummary(typed, await knownUnitNames(s.db)));
     expect(await workbook(page, 'fill', [2, header('link')])).toBe('#FFC7CE');
     expect(await workbook(page, 'note', [2, header('link')])).toMatch(/^\[DIP Sync\]\n• .*ppid\.contoh\.go\.id/);
     await page.getByRole('button', { name: new RegExp(`^Baris 4 · ${header('link')}`) }).click();
@@ -119,7 +121,7 @@ describe('task pane in Chromium against the real server', () => {
     await workbook(page, 'typeCell', [2, header('link'), fixedLink]);
     typed[3]![columnIndex('link')] = fixedLink;
     await page.getByRole('button', { name: t.validate.run }).click();
-    await seeText(page, expectedSummary(typed));
+    await seeText(page, expectedSummary(typed, await knownUnitNames(s.db)));
     expect(await workbook(page, 'fill', [2, header('link')])).toBeNull();
 
     // Sinkron: the first version of the register.
