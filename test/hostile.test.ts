@@ -7,6 +7,7 @@
  * stays bounded through a burst of big bodies, and the server keeps serving.
  */
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../server/src/audit/audit.service.js';
 import { zipBomb } from '../server/src/rounds/upload/hostile-files.js';
@@ -32,6 +33,8 @@ interface Case {
   body: HostileBody | null;
   idempotencyKey: string | null;
   ifMatch: string | null;
+  /** A Content-Encoding header, and whether a text body is really compressed with gzip (else it is sent as is). */
+  encoding: { coding: string; compress: boolean } | null;
 }
 
 function tokenFor(w: World, key: string, spec: RouteSpec): string | undefined {
@@ -50,6 +53,7 @@ function caseArbitrary(w: World): fc.Arbitrary<Case> {
       body: spec.sample || key.endsWith('/submissions') || key.endsWith('/import') ? hostileBody(spec.sample?.(w)) : fc.option(hostileBody(undefined), { freq: 4 }),
       idempotencyKey: fc.option(hostileHeader),
       ifMatch: fc.option(hostileHeader),
+      encoding: fc.option(fc.record({ coding: fc.constantFrom('gzip', 'GZIP', 'x-gzip', 'identity', 'br', 'deflate', 'gzip, gzip', ''), compress: fc.boolean() }), { freq: 4 }),
     });
   });
 }
@@ -64,8 +68,9 @@ function requestOf(w: World, c: Case): { path: string; init: RequestInit } {
   if (c.idempotencyKey !== null) headers.set('idempotency-key', c.idempotencyKey);
   if (c.ifMatch !== null) headers.set('if-match', c.ifMatch);
   let body: BodyInit | null = null;
+  if (c.encoding !== null) headers.set('content-encoding', c.encoding.coding);
   if (c.body?.kind === 'text') {
-    body = c.body.text;
+    body = c.encoding?.compress ? new Uint8Array(gzipSync(c.body.text)) : c.body.text;
     if (c.body.contentType !== null) headers.set('content-type', c.body.contentType);
   } else if (c.body?.kind === 'form') {
     const form = new FormData();

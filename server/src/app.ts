@@ -19,15 +19,14 @@ import { publicRoutes } from './public/public.routes.js';
 import { registerRoutes } from './register/register.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { roundsRoutes } from './rounds/rounds.routes.js';
-import { UPLOAD_LIMITS } from './rounds/upload/limits.js';
 import { signingRoutes } from './signing/signing.routes.js';
 
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const api = new Hono<AppEnv>()
-    // gzip both ways (http/encoding.ts): a request body is decoded before the caps below see it, a response is
-    // compressed for a client that asks. Decoding stops at the largest cap any route has.
-    .use('*', decodeRequestBody(Math.max(config.bodyLimitBytes, config.pushBodyLimitBytes, UPLOAD_LIMITS.maxBytes)))
+    // gzip both ways (http/encoding.ts): a request body is decoded as a route reads it, through that route's cap; a
+    // response is compressed for a client that asks.
+    .use('*', decodeRequestBody())
     .use('*', compress())
     // The push endpoint has its own, larger cap (a 10,000-row DIP is several MB); everything else gets the small one.
     .use('*', async (c, next) => {

@@ -76,6 +76,13 @@ describe.each(testBackends)('compressed API bodies on $name', (backend) => {
     expect(bomb.length).toBeLessThan(100_000);
     const res = await push(bomb, { 'content-encoding': 'gzip', 'if-match': before.etag });
     expect([res.status, await errorCode(res)]).toEqual([413, 'payload_too_large']);
+    // Without a sign-in the body is never read, let alone inflated: the refusal is the 401.
+    const anonymous = await s.request('/api/register/versions', {
+      method: 'POST',
+      body: new Uint8Array(bomb),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'if-match': before.etag },
+    });
+    expect([anonymous.status, await errorCode(anonymous)]).toEqual([401, 'unauthorized']);
 
     // 2 MB once decoded: within the push cap, but over the 1 MB every other route has.
     const unit = gzipSync(JSON.stringify({ code: 'BIG', name: 'x'.repeat(2 * 1024 * 1024) }));

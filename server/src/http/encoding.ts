@@ -3,24 +3,19 @@
  * makes real DIP JSON several times smaller, and a PPID office on a slow line waits on bytes, not on the server
  * (which spends a few ms per MB on it).
  *
- * Requests: a body sent with `Content-Encoding: gzip` is decoded here, before any route, into the body the route
- * reads; the routes' own limits then apply to the decoded size (the push's 16 MB, the small default elsewhere).
- * Reading and decoding stop at the largest of them, so a small gzip bomb is a 413 and never fills memory. Any other
- * coding is a 415; either way nothing is read further and nothing changes.
+ * Requests: a body sent with `Content-Encoding: gzip` reaches the routes decoded, as a stream that is only
+ * decompressed as a route reads it — after its sign-in check, inside the push's slots — and through the route's own
+ * body cap, which counts the decoded bytes as they come (the push's 16 MB, uploads' 10 MB, 1 MB elsewhere). A gzip
+ * bomb is therefore a 413 once it has inflated past that cap, never a server out of memory, and a request that is
+ * refused before its body is read costs no decompressing at all. Any other coding is a 415; a broken gzip body a
+ * 400. Either way nothing changes.
  * Responses: hono/compress, for clients that ask (every browser does). It turns a strong ETag weak (the bytes differ
  * from the identity body's); `If-Match` and `If-None-Match` here compare the tag without its `W/`, since an API tag
- * names a register version, not a byte string (register.service.ts `sameTag`).
+ * names a register version, not a byte string (register.service.ts `checkPrecondition`, http/etag.ts).
  */
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { AppError, badRequest } from './errors.js';
 import type { AppEnv } from './env.js';
-
-const gunzipAsync = promisify(gunzip);
-
-const tooLarge = () => new AppError(413, 'payload_too_large', 'Isi permintaan terlalu besar.', 'Request body too large.');
 
 const unsupportedEncoding = (coding: string) =>
   new AppError(
@@ -33,35 +28,39 @@ const unsupportedEncoding = (coding: string) =>
 const brokenGzip = () =>
   badRequest('malformed_request', 'Isi permintaan gzip rusak atau terpotong.', 'The gzip request body is broken or cut short.');
 
-/** Decodes gzip request bodies (see above); `maxBytes` bounds both the bytes read and the bytes decoded. */
-export function decodeRequestBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw tooLarge();
+/** `body` decompressed as it is read; a broken stream fails the read with the contract's 400. */
+function gunzipped(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  // DOM typings give the stream's writable side BufferSource, wider than the body's chunks: same stream, narrower name.
+  const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  const reader = body.pipeThrough(gunzip).getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.error(brokenGzip());
+      }
     },
+    cancel: (reason) => reader.cancel(reason),
   });
+}
+
+/** Decodes gzip request bodies for the routes (see above). */
+export function decodeRequestBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const coding = c.req.header('content-encoding')?.trim().toLowerCase();
     if (!coding || coding === 'identity') return next();
     if (coding !== 'gzip' && coding !== 'x-gzip') throw unsupportedEncoding(coding);
-    let wire: ArrayBuffer | undefined;
-    await limit(c, async () => {
-      wire = await c.req.arrayBuffer();
-    });
-    let body: Buffer;
-    try {
-      body = await gunzipAsync(new Uint8Array(wire!), { maxOutputLength: maxBytes });
-    } catch (err) {
-      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
-      throw brokenGzip();
+    const raw = c.req.raw;
+    if (raw.body) {
+      const headers = new Headers(raw.headers);
+      headers.delete('content-encoding');
+      // The decoded length is known only once read: without a length, the routes' caps count the bytes as they stream.
+      headers.delete('content-length');
+      c.req.raw = new Request(raw.url, { method: raw.method, headers, body: gunzipped(raw.body), duplex: 'half', signal: raw.signal } as RequestInit);
     }
-    // The routes read the decoded body as if it had been sent so; its length is what their limits see.
-    const headers = new Headers(c.req.raw.headers);
-    headers.delete('content-encoding');
-    headers.set('content-length', String(body.length));
-    c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), signal: c.req.raw.signal });
-    c.req.bodyCache = {};
     return next();
   };
 }
