@@ -28,6 +28,10 @@ console.log(`DIP Sync bench — ${new Date().toISOString()} — node ${process.v
 section('Register push: 10,000 rows and a 10-row edit, next to raw COPY (median of 5; CPU per side where readable)');
 console.table(await benchRegister(pgUrl));
 
+section('API compression: a 10,000-row push body and pulling that version, plain and gzip (sample rows: a best case for size)');
+const { benchCompression } = await import('./compression.bench.js');
+console.table(await benchCompression());
+
 section('Excel adapter against the mock: read/write 10,000 and 50,000 rows — syncs and largest request');
 const { benchAdapter } = await import('./adapter.bench.js');
 console.table(await benchAdapter());
