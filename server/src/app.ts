@@ -2,7 +2,6 @@
  * Wiring: middleware, the API routes under /api, the task pane and Office.js as static files, health.
  * Features live in their own folders; this file only mounts them.
  */
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,6 +11,7 @@ import { approvalRoutes } from './approval/approval.routes.js';
 import { pingDatabase } from './db/database.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { decodeRequestBody } from './http/encoding.js';
+import { CACHE_OFFICE_JS, staticFiles, taskpaneCacheControl } from './http/static-files.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { requestLog } from './http/request-log.js';
@@ -61,9 +61,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicRoutes(deps)); // public site: before the static catch-all, only its own exact paths
 
   // Office.js from its npm package: tests and air-gapped offices never reach the CDN.
-  app.use('/office-js/*', serveStatic({ root: config.officeJsDist, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));
+  app.use('/office-js/*', ...staticFiles(config.officeJsDist, { cacheControl: () => CACHE_OFFICE_JS, rewriteRequestPath: (p) => p.replace(/^\/office-js/, '') }));
   if (existsSync(config.addinDist)) {
-    app.use('/*', serveStatic({ root: config.addinDist }));
+    app.use('/*', ...staticFiles(config.addinDist, { cacheControl: taskpaneCacheControl }));
   } else {
     // Middleware like the static handler it stands in for, so the app's endpoints are the same built or not
     // (test/authz.test.ts checks them against its table while another test may be building addin/dist).
