@@ -5,12 +5,11 @@
 import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { adminRoutes } from './admin/admin.routes.js';
 import { approvalRoutes } from './approval/approval.routes.js';
 import { pingDatabase } from './db/database.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { decodeRequestBody } from './http/encoding.js';
+import { compressResponses, decodeRequestBody } from './http/encoding.js';
 import { CACHE_OFFICE_JS, staticFiles, taskpaneCacheControl } from './http/static-files.js';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
@@ -27,7 +26,7 @@ export function createApp(deps: AppDeps) {
     // gzip both ways (http/encoding.ts): a request body is decoded as a route reads it, through that route's cap; a
     // response is compressed for a client that asks.
     .use('*', decodeRequestBody())
-    .use('*', compress())
+    .use('*', compressResponses())
     // The push endpoint has its own, larger cap (a 10,000-row DIP is several MB); everything else gets the small one.
     .use('*', async (c, next) => {
       if (c.req.method === 'POST' && c.req.path === '/api/register/versions') return next();

@@ -59,6 +59,8 @@ describe.each(testBackends)('compressed API bodies on $name', (backend) => {
     expect(gz.headers.get('vary')).toMatch(/accept-encoding/i);
     const wire = Buffer.from(await gz.arrayBuffer());
     expect(wire.length).toBeLessThan(plainBody.length / 3);
+    // The length sent is the compressed body's: a stale one leaves a client waiting for bytes that never come.
+    expect(Number(gz.headers.get('content-length'))).toBe(wire.length);
     expect(gunzipSync(wire).equals(plainBody)).toBe(true);
 
     const weak = gz.headers.get('etag')!;

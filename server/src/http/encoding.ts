@@ -9,13 +9,59 @@
  * bomb is therefore a 413 once it has inflated past that cap, never a server out of memory, and a request that is
  * refused before its body is read costs no decompressing at all. Any other coding is a 415; a broken gzip body a
  * 400. Either way nothing changes.
- * Responses: hono/compress, for clients that ask (every browser does). It turns a strong ETag weak (the bytes differ
- * from the identity body's); `If-Match` and `If-None-Match` here compare the tag without its `W/`, since an API tag
- * names a register version, not a byte string (register.service.ts `checkPrecondition`, http/etag.ts).
+ * Responses: gzip at level 1, for clients that ask (every browser does), in zlib's thread pool. Level 1 because
+ * the server answers many pulls at once on two cores: hono/compress (level 6, through web streams) cut pulls and
+ * pushes under the mixed load to a sixth (docs/benchmarks.md); level 1 keeps most of the gain for a fraction of the
+ * work. A strong ETag turns weak (the bytes differ from the identity body's); `If-Match` and `If-None-Match` here
+ * compare the tag without its `W/`, since an API tag names a register version, not a byte string
+ * (register.service.ts `checkPrecondition`, http/etag.ts).
  */
 import type { MiddlewareHandler } from 'hono';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { AppError, badRequest } from './errors.js';
 import type { AppEnv } from './env.js';
+
+const gzipAsync = promisify(gzip);
+
+/** Smaller answers are not worth a compressor's time or its header bytes. */
+const COMPRESS_FROM_BYTES = 1024;
+const COMPRESSIBLE = /^(application\/([a-z.+-]*\+)?json|text\/)/i;
+
+/** Whether Accept-Encoding allows gzip (a q of 0 refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** Compresses API answers for clients that take gzip (see above). */
+export function compressResponses(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+    res.headers.append('Vary', 'Accept-Encoding');
+    const declared = res.headers.get('content-length');
+    if (!acceptsGzip(c.req.header('accept-encoding')) || (declared !== null && Number(declared) < COMPRESS_FROM_BYTES)) return;
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length < COMPRESS_FROM_BYTES) {
+      c.res = new Response(body, res);
+      return;
+    }
+    const packed = await gzipAsync(body, { level: 1 });
+    c.res = new Response(new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.byteLength), res);
+    // Set after the assignment: Hono's `res` setter copies the old answer's headers over the new one's, and a stale
+    // Content-Length would leave the client waiting for bytes that never come.
+    c.res.headers.set('Content-Encoding', 'gzip');
+    c.res.headers.set('Content-Length', String(packed.length));
+    const tag = c.res.headers.get('ETag');
+    if (tag && !tag.startsWith('W/')) c.res.headers.set('ETag', `W/${tag}`);
+  };
+}
 
 const unsupportedEncoding = (coding: string) =>
   new AppError(

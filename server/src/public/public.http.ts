@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { gzipSync } from 'node:zlib';
 import { nodeSha256 } from '../crypto.js';
+import { acceptsGzip } from '../http/encoding.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 
 /** Bump when the pages or the export files change shape, so caches holding an old rendering revalidate to 200. */
@@ -44,14 +45,6 @@ export function strongEtag(kind: string, version: { version: number; content_has
 
 const gzipTag = (etag: string) => `${etag.slice(0, -1)}-gz"`;
 
-function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
-}
 
 export const CACHE_CURRENT = 'public, max-age=60';
 export const CACHE_ARCHIVE = 'public, max-age=3600';
