@@ -100,7 +100,9 @@ async function submitter(url: string, token: string, roundId: number, unit: stri
 }
 
 async function reads(url: string, durationSec: number): Promise<BenchRow> {
-  const r = await autocannon({ url, connections: 16, duration: durationSec });
+  // From a worker thread: on this one, its 16 connections would starve the writers' clients of their event loop
+  // (a gzip answer is decoded chunk by chunk there, and each chunk waited behind the readers' sockets).
+  const r = await autocannon({ url, connections: 16, duration: durationSec, workers: 1 });
   return {
     kind: `GET ${new URL(url).pathname}`,
     requests: r.requests.total,
