@@ -1,8 +1,8 @@
 /**
  * What gzip on the API saves and costs (server/src/http/encoding.ts, addin/src/api/client.ts): a 10,000-row push body
  * compressed as the task pane does it (CompressionStream), and pulling that version with and without
- * `Accept-Encoding: gzip` (the server compresses at level 1), in process on PGlite. The sample rows repeat more than a real DIP does: real bodies
- * compress less, so the sizes here are a best case and the ms a lower bound.
+ * `Accept-Encoding: gzip` (the server compresses at level 1), in process on PGlite. The sample rows repeat more than
+ * a real DIP does: real bodies compress less, so the sizes here are a best case and the ms a lower bound.
  */
 import { pushRequestJson } from '../shared/api.js';
 import { sampleRows } from '../shared/testing/sample-rows.js';
