@@ -36,9 +36,9 @@ export interface WithEtag<T> {
 /**
  * Request bodies from this size on go gzip-compressed (the server decodes them, server/src/http/encoding.ts): a push
  * of 10,000 rows is ~4 MB of JSON, several times less compressed, and an office line's upload is what a person
- * waits on. Smaller bodies gain too little for the work.
+ * waits on. Below it (a sign-in, a decision) there is too little to gain.
  */
-export const COMPRESS_FROM_BYTES = 16 * 1024;
+export const COMPRESS_FROM_BYTES = 1024;
 
 /** `text` as gzip, or null where the WebView has no CompressionStream (the body then goes as it is). */
 async function gzipped(text: string): Promise<ArrayBuffer | null> {
