@@ -10,9 +10,8 @@
  * refused before its body is read costs no decompressing at all. Any other coding is a 415; a broken gzip body a
  * 400. Either way nothing changes.
  * Responses: gzip at level 1, for clients that ask (every browser does), in zlib's thread pool. Level 1 because
- * the server answers many pulls at once on two cores: hono/compress (level 6, through web streams) cut pulls and
- * pushes under the mixed load to a sixth (docs/benchmarks.md); level 1 keeps most of the gain for a fraction of the
- * work. A strong ETag turns weak (the bytes differ from the identity body's); `If-Match` and `If-None-Match` here
+ * the server may answer many pulls at once on two cores: ~3 ms for a 1 MB pull where hono/compress (level 6,
+ * through web streams) takes several times that, for most of the size gain (docs/benchmarks.md). A strong ETag turns weak (the bytes differ from the identity body's); `If-Match` and `If-None-Match` here
  * compare the tag without its `W/`, since an API tag names a register version, not a byte string
  * (register.service.ts `checkPrecondition`, http/etag.ts).
  */
@@ -38,13 +37,13 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** Compresses API answers for clients that take gzip (see above). */
+/** Compresses answers (JSON, text: the API's, the task pane's files) for clients that take gzip (see above). */
 export function compressResponses(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const res = c.res;
     if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding') || !COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
-    res.headers.append('Vary', 'Accept-Encoding');
+    if (!/\baccept-encoding\b/i.test(res.headers.get('Vary') ?? '')) res.headers.append('Vary', 'Accept-Encoding');
     const declared = res.headers.get('content-length');
     if (!acceptsGzip(c.req.header('accept-encoding')) || (declared !== null && Number(declared) < COMPRESS_FROM_BYTES)) return;
     const body = Buffer.from(await res.arrayBuffer());

@@ -40,6 +40,7 @@ describe('static files', () => {
 
     const gz = await app.request('/office-js/office.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
     const wire = Buffer.from(await gz.arrayBuffer());
     expect(wire.length).toBeLessThan(file.length / 2);
     expect(gunzipSync(wire).equals(file)).toBe(true);

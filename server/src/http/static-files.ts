@@ -6,9 +6,9 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { statSync } from 'node:fs';
+import { compressResponses } from './encoding.js';
 
 export const CACHE_HASHED = 'public, max-age=31536000, immutable';
 /** Office.js changes with a deploy only; a day's staleness after one is harmless (the API does not depend on it). */
@@ -36,7 +36,8 @@ const tagged =
  */
 export function staticFiles(root: string, opts: { cacheControl: (path: string) => string; rewriteRequestPath?: (path: string) => string }): MiddlewareHandler[] {
   return [
-    compress(),
+    // The API's compressor (level 1, thread pool): one mechanism for every answer the server compresses itself.
+    compressResponses(),
     etag(),
     tagged(opts.cacheControl),
     serveStatic({
